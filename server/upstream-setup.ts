@@ -1,0 +1,51 @@
+import type { Env } from './env';
+import { createPacer } from './proxy/pacer';
+import { createUpstream, type Upstream } from './proxy/upstream';
+import { startSandboxServer, type SandboxServer } from './sandbox/server';
+
+export interface UpstreamSetup {
+  upstream: Upstream;
+  /** Where the upstream is, for the start-up line (never with the key). */
+  description: string;
+  /** The origin of the media library's signed upload URLs. */
+  uploadOrigin: string;
+  sandbox?: SandboxServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Live Mateo when `MATEO_API_KEY` is set; otherwise the embedded sandbox, started on its own
+ * loopback port and reached over HTTP exactly like Mateo, so both paths run the same proxy.
+ */
+export async function setUpUpstream(env: Env, fetchImpl: typeof fetch = fetch): Promise<UpstreamSetup> {
+  const pacer = createPacer(env.UPSTREAM_RATE_PER_SECOND);
+  if (env.MATEO_API_KEY) {
+    const baseUrl = env.MATEO_API_URL.replace(/\/+$/, '');
+    return {
+      upstream: createUpstream(
+        { baseUrl, token: env.MATEO_API_KEY, timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+        pacer,
+        fetchImpl,
+      ),
+      description: `Mateo at ${baseUrl}`,
+      uploadOrigin: 'https:',
+      close: async () => {},
+    };
+  }
+  const sandbox = await startSandboxServer({
+    host: '127.0.0.1',
+    port: env.SANDBOX_PORT,
+    dataDir: env.SANDBOX_DATA_DIR === ':memory:' ? null : env.SANDBOX_DATA_DIR,
+  });
+  return {
+    upstream: createUpstream(
+      { baseUrl: sandbox.url, token: 'sandbox', timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+      pacer,
+      fetchImpl,
+    ),
+    description: `the embedded sandbox at ${sandbox.url} (data: ${env.SANDBOX_DATA_DIR})`,
+    uploadOrigin: sandbox.origin,
+    sandbox,
+    close: () => sandbox.close(),
+  };
+}
