@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { rawPathGuard } from './proxy/gate';
 import { createProxy } from './proxy/proxy';
 import type { Upstream } from './proxy/upstream';
 
@@ -46,6 +47,7 @@ export function createApp({ upstream, allowedHosts, staticRoot, connectOrigins =
     }
   });
 
+  app.use('*', rawPathGuard());
   app.route('/api', createProxy({ upstream, allowedHosts }));
 
   if (staticRoot) {

@@ -33,9 +33,13 @@ export function allowedHostsFor(env: Env, port: number): string[] {
 /** Starts the production server: proxy on `/api`, the built app elsewhere. */
 export async function startServer(
   env: Env,
-  { log = console.log, fetchImpl }: { log?: (line: string) => void; fetchImpl?: typeof fetch } = {},
+  {
+    log = console.log,
+    fetchImpl,
+    build = true,
+  }: { log?: (line: string) => void; fetchImpl?: typeof fetch; build?: boolean } = {},
 ): Promise<RunningServer> {
-  await ensureBuilt(log);
+  if (build) await ensureBuilt(log);
   const setup = await setUpUpstream(env, fetchImpl);
   if (!isLoopbackHost(env.HOST)) {
     log(

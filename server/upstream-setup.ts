@@ -1,7 +1,7 @@
 import type { Env } from './env';
 import { createPacer } from './proxy/pacer';
 import { createUpstream, type Upstream } from './proxy/upstream';
-import { startSandboxServer, type SandboxServer } from './sandbox/server';
+import type { SandboxServer } from './sandbox/server';
 
 export interface UpstreamSetup {
   upstream: Upstream;
@@ -32,6 +32,8 @@ export async function setUpUpstream(env: Env, fetchImpl: typeof fetch = fetch): 
       close: async () => {},
     };
   }
+  // Loaded only when needed: live Mateo never pays for PGlite.
+  const { startSandboxServer } = await import('./sandbox/server');
   const sandbox = await startSandboxServer({
     host: '127.0.0.1',
     port: env.SANDBOX_PORT,

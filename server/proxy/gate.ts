@@ -18,21 +18,6 @@ const refuse = (status: number, code: string, message: string, hint?: string) =>
  */
 export function gate({ allowedHosts }: GateOptions): MiddlewareHandler {
   return async (c, next) => {
-    // An absolute-form target (`GET http://evil/api/...`) or a raw path with dot segments,
-    // encoded separators or backslashes never reaches routing.
-    const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
-    const target = rawTarget ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
-    const rawPath = target.split('?')[0] ?? '';
-    if (
-      !rawPath.startsWith('/') ||
-      rawPath.startsWith('//') ||
-      /\/\//.test(rawPath) ||
-      /(^|\/)\.\.?(\/|$)/.test(rawPath) ||
-      /%2e|%2f|%5c|%00|\\/i.test(rawPath)
-    ) {
-      return refuse(400, 'bad_path', 'The request path is not allowed.');
-    }
-
     const host = (c.req.header('host') ?? '').toLowerCase();
     if (!allowedHosts.has(host)) {
       return refuse(
@@ -63,6 +48,30 @@ export function gate({ allowedHosts }: GateOptions): MiddlewareHandler {
         return refuse(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
       }
     }
+    await next();
+  };
+}
+
+/**
+ * Refuses request targets that routing would otherwise normalise: an absolute-form target
+ * (`GET http://evil/api/...`), dot segments (also `%2e%2e`, which URL parsing resolves), encoded
+ * separators, backslashes and empty segments. Runs on every request, before routing.
+ */
+export function rawPathGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+    const target = rawTarget ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
+    const rawPath = target.split('?')[0] ?? '';
+    if (
+      !rawPath.startsWith('/') ||
+      rawPath.startsWith('//') ||
+      /\/\//.test(rawPath) ||
+      /(^|\/)\.\.?(\/|$)/.test(rawPath) ||
+      /%2e|%2f|%5c|%00|\\/i.test(rawPath)
+    ) {
+      return refuse(400, 'bad_path', 'The request path is not allowed.');
+    }
+
     await next();
   };
 }

@@ -9,8 +9,12 @@ export interface Pacer {
   readonly waiting: number;
 }
 
-export function createPacer(perSecond: number, now: () => number = Date.now): Pacer {
-  const windowMs = 1000;
+export function createPacer(
+  perSecond: number,
+  { now = Date.now, marginMs = 50 }: { now?: () => number; marginMs?: number } = {},
+): Pacer {
+  // The upstream counts arrivals, which jitter by a few milliseconds after our start times.
+  const windowMs = 1000 + marginMs;
   // Whole calls per window; a fractional rate (0.5/s) becomes one call per 2 s.
   const slots = Math.max(1, Math.floor(perSecond));
   const spanMs = perSecond >= 1 ? windowMs : windowMs / perSecond;
@@ -24,7 +28,6 @@ export function createPacer(perSecond: number, now: () => number = Date.now): Pa
       const t = now();
       while (starts.length > 0 && t - (starts[0] as number) >= spanMs) starts.shift();
       if (starts.length >= slots) {
-        // +1 ms so that the call lands strictly after the window of the oldest start.
         timer = setTimeout(pump, spanMs - (t - (starts[0] as number)) + 1);
         return;
       }

@@ -1,0 +1,31 @@
+import { test as base, expect } from '@playwright/test';
+import { E2E_SANDBOX_PORT } from './ports';
+
+/** The sandbox's own URL, for reading what it stored (any Bearer token is accepted). */
+export const SANDBOX_URL = `http://127.0.0.1:${E2E_SANDBOX_PORT}/api/v1`;
+
+export async function sandboxGet<T = unknown>(path: string): Promise<T> {
+  const response = await fetch(`${SANDBOX_URL}${path}`, {
+    headers: { authorization: 'Bearer e2e', accept: 'application/json' },
+  });
+  if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface Fixtures {
+  /** Console errors and page errors seen during the test. */
+  consoleErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(errors);
+  },
+});
+
+export { expect };

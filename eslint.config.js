@@ -1,0 +1,79 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import globals from 'globals';
+
+/**
+ * Import boundaries of ../shared/DESIGN.md: schemas import only zod; lib imports only schemas;
+ * components import lib; features never import each other; src and server never import each
+ * other (both may import schemas).
+ */
+const boundaries = [
+  {
+    target: './schemas',
+    from: ['./src', './server', './e2e', './bench'],
+    message: 'schemas/ is the shared contract: it imports zod only.',
+  },
+  { target: './src', from: './server', message: 'The browser app never imports server code.' },
+  { target: './server', from: './src', message: 'The server never imports browser code.' },
+  {
+    target: './src/features/compose',
+    from: './src/features',
+    except: ['./compose'],
+    message: 'Features never import each other; move what they share to lib/, api/ or components/.',
+  },
+  {
+    target: './src/features/sent',
+    from: './src/features',
+    except: ['./sent'],
+    message: 'Features never import each other; move what they share to lib/, api/ or components/.',
+  },
+  {
+    target: ['./src/lib', './src/api', './src/components'],
+    from: ['./src/features', './src/app'],
+    message: 'Shared layers sit below features and the app shell.',
+  },
+  { target: './src/lib', from: ['./src/components', './src/api'], message: 'lib/ holds pure helpers.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/results', '.data'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: './tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: boundaries }],
+      'import-x/no-cycle': ['error', { maxDepth: 10 }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['schemas/**/*.ts'],
+    ignores: ['schemas/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|\\./)', message: 'schemas/ imports zod only.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y, '@tanstack/query': pluginQuery },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...jsxA11y.flatConfigs.strict.rules,
+      ...pluginQuery.configs['flat/recommended'][0].rules,
+    },
+  },
+);

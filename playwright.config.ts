@@ -1,0 +1,47 @@
+import { defineConfig } from '@playwright/test';
+import { E2E_PORT, E2E_SANDBOX_PORT } from './e2e/ports';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: {
+    // The production server with an in-memory sandbox. The sandbox has no rate limit of its
+    // own, so the proxy's pacing is raised here; pacing has its own tests.
+    command: 'tsx server/index.ts',
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(E2E_PORT),
+      SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+      SANDBOX_DATA_DIR: ':memory:',
+      UPSTREAM_RATE_PER_SECOND: '100',
+      MATEO_API_KEY: '',
+    },
+  },
+});
