@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ComposePage } from '../features/compose/compose-page';
+import { useEffect, useRef, useState } from 'react';
+import { ComposePage, type SentMessage } from '../features/compose/compose-page';
+import { SentResult } from '../features/sent/sent-result';
 
 export function App() {
   const [queryClient] = useState(
@@ -9,6 +10,12 @@ export function App() {
         defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
       }),
   );
+  const [sent, setSent] = useState<SentMessage | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (sent) resultRef.current?.focus();
+  }, [sent]);
+
   return (
     <QueryClientProvider client={queryClient}>
       <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -18,8 +25,11 @@ export function App() {
             <h1 className="text-lg font-semibold">Mateo Composer</h1>
           </div>
         </header>
-        <main className="mx-auto max-w-6xl px-4 py-6">
-          <ComposePage />
+        <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <ComposePage onSent={setSent} />
+          <div aria-live="polite">
+            {sent ? <SentResult ref={resultRef} response={sent.response} channelName={sent.channel.name ?? sent.channel.type} /> : null}
+          </div>
         </main>
       </div>
     </QueryClientProvider>

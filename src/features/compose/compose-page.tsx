@@ -1,9 +1,350 @@
-export function ComposePage() {
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors as RhfErrors, type Resolver } from 'react-hook-form';
+import type { Channel } from '../../../schemas/rows';
+import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
+import { ApiError } from '../../api/client';
+import { sendMessage } from '../../api/send-message';
+import { Button } from '../../components/button';
+import { Field, fieldDescribedBy, inputClass } from '../../components/field';
+import { htmlToText } from '../../lib/html-to-text';
+import { defaultCountryFromLocale, listCountries, type CountryCode } from '../../lib/phone';
+import { channelsQueryOptions } from './api/queries';
+import { AttachmentsField } from './attachments-field';
+import { ruleFor } from './channel-rules';
+import { ChannelPicker } from './channel-picker';
+import { describeError } from './describe-error';
+import {
+  emptyCompose,
+  fieldForPath,
+  FIELD_ORDER,
+  toSendMessageRequest,
+  validateCompose,
+  type ComposeValues,
+} from './form-model';
+import { RecipientInput } from './recipient-input';
+import { makeChip, type RecipientChip } from './recipients';
+import { TextCounter } from './text-counter';
+
+const RichEditor = lazy(() => import('./rich-editor').then((m) => ({ default: m.RichEditor })));
+
+export interface SentMessage {
+  request: SendMessageRequest;
+  response: SendMessageResponse;
+  channel: Channel;
+}
+
+interface ResolverContext {
+  channel: Channel | undefined;
+}
+
+/** The form's check: the shared contract and channel rules, each error at its field. */
+const composeResolver: Resolver<ComposeValues, ResolverContext> = (values, context) => {
+  const errors = validateCompose(values, context?.channel);
+  const entries = Object.entries(errors);
+  if (!entries.length) return { values, errors: {} };
+  return {
+    values: {},
+    errors: Object.fromEntries(entries.map(([field, message]) => [field, { type: 'validate', message }])) as RhfErrors<ComposeValues>,
+  };
+};
+
+/** Re-checks chips made for another kind of recipient when the channel changes. */
+function rekind(chips: RecipientChip[], channel: Channel, country: CountryCode | undefined): RecipientChip[] {
+  const kind = ruleFor(channel.type).recipient;
+  return chips.map((chip) =>
+    kind === 'contact' && chip.contactId && !chip.error
+      ? { ...chip, handle: undefined }
+      : { ...makeChip(chip.input, kind, country, chip.name), ...(chip.contactId ? { contactId: chip.contactId } : {}) },
+  );
+}
+
+export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
+  const channels = useQuery(channelsQueryOptions());
+  const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
+  const [context] = useState<ResolverContext>({ channel: undefined });
+  const form = useForm<ComposeValues, ResolverContext>({
+    defaultValues: emptyCompose(initialCountry),
+    resolver: composeResolver,
+    context,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  });
+  const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } = form;
+  const [channelId, defaultCountry, textEdited] = useWatch({
+    control,
+    name: ['channelId', 'defaultCountry', 'textEdited'],
+  });
+  const channel = channels.data?.find((c) => c.id === channelId);
+  // The resolver reads the channel from the context object RHF holds.
+  context.channel = channel;
+  const rule = channel ? ruleFor(channel.type) : undefined;
+  const country = (defaultCountry || undefined) as CountryCode | undefined;
+  const [htmlChangedAfterEdit, setHtmlChangedAfterEdit] = useState(false);
+  const focusEditor = useRef<() => void>(() => {});
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const send = useMutation({
+    mutationFn: (request: SendMessageRequest) => sendMessage(request),
+    onSuccess: (answer, request) => {
+      if (!channel) return;
+      onSent({ request, response: answer.data, channel });
+      const keep = getValues();
+      form.reset({ ...emptyCompose(keep.defaultCountry, keep.channelId) });
+      setHtmlChangedAfterEdit(false);
+    },
+    onError: (error) => {
+      if (!(error instanceof ApiError)) return;
+      const issues = error.body.issues ?? [];
+      let focused = false;
+      for (const issue of issues) {
+        const field = fieldForPath(issue.path);
+        if (!field) continue;
+        setError(field, { type: 'server', message: issue.message }, { shouldFocus: !focused });
+        focused = true;
+      }
+      if (!focused) resultRef.current?.focus();
+    },
+  });
+
+  const submit = handleSubmit(
+    (values) => {
+      if (!channel || send.isPending) return;
+      send.mutate(toSendMessageRequest(values, channel));
+    },
+    (errors) => {
+      const first = FIELD_ORDER.find((field) => errors[field]);
+      if (first === 'html') focusEditor.current();
+      else if (first === 'to' || first === 'cc' || first === 'bcc' || first === 'text' || first === 'subject' || first === 'channelId')
+        setFocus(first);
+    },
+  );
+
+  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  const changeChannel = (id: string) => {
+    const next = channels.data?.find((c) => c.id === id);
+    const previous = channel;
+    setValue('channelId', id, { shouldValidate: formState.isSubmitted });
+    if (next && previous && ruleFor(next.type).recipient !== ruleFor(previous.type).recipient) {
+      for (const field of ['to', 'cc', 'bcc'] as const) setValue(field, rekind(getValues(field), next, country));
+    }
+  };
+
+  const onHtmlChange = (value: string) => {
+    setValue('html', value, { shouldValidate: formState.isSubmitted });
+    if (!getValues('textEdited')) setValue('text', htmlToText(value), { shouldValidate: formState.isSubmitted });
+    else setHtmlChangedAfterEdit(true);
+  };
+
+  const regenerate = () => {
+    setValue('text', htmlToText(getValues('html')));
+    setValue('textEdited', false);
+    setHtmlChangedAfterEdit(false);
+  };
+
+  const errors = formState.errors;
+  const failure = send.error ? describeError(send.error) : undefined;
+
   return (
     <section aria-labelledby="compose-heading" className="space-y-4">
       <h2 id="compose-heading" className="text-base font-semibold">
         New message
       </h2>
+      <form noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} className="space-y-4" aria-busy={send.isPending}>
+        <Controller
+          control={control}
+          name="channelId"
+          render={({ field }) => (
+            <ChannelPicker
+              id="from"
+              channels={channels.data}
+              loading={channels.isPending}
+              loadError={channels.error ? describeError(channels.error).detail : undefined}
+              value={field.value}
+              onChange={changeChannel}
+              error={errors.channelId?.message}
+              selectRef={field.ref}
+            />
+          )}
+        />
+
+        {channel && rule ? (
+          <>
+            {rule.retired ? (
+              <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+                {rule.retired}
+              </p>
+            ) : null}
+
+            {rule.recipient === 'phone' ? (
+              <Field id="default-country" label="Default country for phone numbers">
+                <select id="default-country" className={`${inputClass} w-auto`} {...register('defaultCountry')}>
+                  {listCountries().map(({ code, callingCode }) => (
+                    <option key={code} value={code}>
+                      {code} (+{callingCode})
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ) : null}
+
+            {(['to', 'cc', 'bcc'] as const)
+              .filter((name) => name === 'to' || rule.ccBcc)
+              .map((name) => (
+                <Controller
+                  key={`${name}-${channel.id}`}
+                  control={control}
+                  name={name}
+                  render={({ field }) => (
+                    <RecipientInput
+                      id={`recipients-${name}`}
+                      label={name === 'to' ? 'To' : name === 'cc' ? 'Cc' : 'Bcc'}
+                      channel={channel}
+                      defaultCountry={country}
+                      chips={field.value}
+                      onChange={field.onChange}
+                      error={errors[name]?.message}
+                      inputRef={field.ref}
+                    />
+                  )}
+                />
+              ))}
+
+            {rule.subject ? (
+              <Field id="subject" label="Subject" error={errors.subject?.message}>
+                <input
+                  id="subject"
+                  className={inputClass}
+                  autoComplete="off"
+                  aria-invalid={errors.subject ? true : undefined}
+                  aria-describedby={fieldDescribedBy('subject', { error: errors.subject?.message })}
+                  {...register('subject')}
+                />
+              </Field>
+            ) : null}
+
+            {rule.body === 'html' ? (
+              <div className="space-y-1">
+                <span id="message-label" className="text-sm font-medium">
+                  Message
+                </span>
+                <Suspense fallback={<p className="text-sm text-slate-600">Loading the editor…</p>}>
+                  <Controller
+                    control={control}
+                    name="html"
+                    render={({ field }) => (
+                      <RichEditor
+                        id="message"
+                        label="Message"
+                        value={field.value}
+                        onChange={onHtmlChange}
+                        invalid={Boolean(errors.html)}
+                        describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
+                        onSubmitShortcut={() => void submit()}
+                        editorRef={(focus) => {
+                          focusEditor.current = focus;
+                          field.ref({ focus });
+                        }}
+                      />
+                    )}
+                  />
+                </Suspense>
+                {errors.html ? (
+                  <p id="message-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+                    {errors.html.message}
+                  </p>
+                ) : null}
+                <Field
+                  id="plain-text"
+                  label="Plain text"
+                  error={errors.text?.message}
+                  description={
+                    textEdited ? (
+                      <span className="flex flex-wrap items-center gap-2">
+                        {htmlChangedAfterEdit
+                          ? 'The HTML changed since you edited the plain text.'
+                          : 'Edited by hand; it no longer follows the HTML.'}
+                        <Button variant="ghost" className="!px-1 !py-0 underline" onClick={regenerate}>
+                          Regenerate from HTML
+                        </Button>
+                      </span>
+                    ) : (
+                      'Made from the HTML for mail programs that show no HTML; edit it if you like.'
+                    )
+                  }
+                >
+                  <textarea
+                    id="plain-text"
+                    rows={5}
+                    className={`${inputClass} font-mono`}
+                    aria-describedby={fieldDescribedBy('plain-text', { error: errors.text?.message, description: true })}
+                    {...register('text', {
+                      onChange: () => {
+                        setValue('textEdited', true);
+                        setHtmlChangedAfterEdit(false);
+                      },
+                    })}
+                  />
+                </Field>
+              </div>
+            ) : (
+              <Field
+                id="message"
+                label="Message"
+                error={errors.text?.message}
+                aside={<TextBodyCounter control={control} type={channel.type} />}
+              >
+                <textarea
+                  id="message"
+                  rows={7}
+                  className={inputClass}
+                  aria-invalid={errors.text ? true : undefined}
+                  aria-describedby={[fieldDescribedBy('message', { error: errors.text?.message }), 'message-counter'].filter(Boolean).join(' ')}
+                  {...register('text')}
+                />
+              </Field>
+            )}
+
+            <Controller
+              control={control}
+              name="attachments"
+              render={({ field }) => (
+                <AttachmentsField rule={rule} value={field.value} onChange={field.onChange} error={errors.attachments?.message} />
+              )}
+            />
+          </>
+        ) : null}
+
+        <div className="flex items-center gap-3">
+          <Button type="submit" variant="primary" disabled={send.isPending || !channel}>
+            {send.isPending ? 'Sending…' : 'Send'}
+          </Button>
+          <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
+        </div>
+        <div ref={resultRef} tabIndex={-1} role="status" aria-live="polite" className="outline-none">
+          {send.isPending ? <p className="text-sm">Sending…</p> : null}
+        </div>
+        {failure ? (
+          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950">
+            <p className="font-semibold text-red-900 dark:text-red-200">{failure.title}</p>
+            <p>{failure.detail}</p>
+            {failure.hint ? <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p> : null}
+            {failure.code ? <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p> : null}
+          </div>
+        ) : null}
+      </form>
     </section>
   );
+}
+
+/** Only the counter re-renders while typing, not the whole form. */
+function TextBodyCounter({ control, type }: { control: ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control']; type: Channel['type'] }) {
+  const text = useWatch({ control, name: 'text' });
+  return <TextCounter id="message-counter" text={text} type={type} />;
 }
