@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors as RhfErrors, type Resolver } from 'react-hook-form';
 import type { Channel } from '../../../schemas/rows';
 import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
@@ -35,12 +35,15 @@ export interface SentMessage {
 }
 
 interface ResolverContext {
-  channel: Channel | undefined;
+  channels: Channel[] | undefined;
 }
 
 /** The form's check: the shared contract and channel rules, each error at its field. */
 const composeResolver: Resolver<ComposeValues, ResolverContext> = (values, context) => {
-  const errors = validateCompose(values, context?.channel);
+  const errors = validateCompose(
+    values,
+    context?.channels?.find((c) => c.id === values.channelId),
+  );
   const entries = Object.entries(errors);
   if (!entries.length) return { values, errors: {} };
   return {
@@ -62,26 +65,25 @@ function rekind(chips: RecipientChip[], channel: Channel, country: CountryCode |
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const channels = useQuery(channelsQueryOptions());
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
-  const [context] = useState<ResolverContext>({ channel: undefined });
+  const [defaultValues] = useState(() => emptyCompose(initialCountry));
+  const channelsData = channels.data;
   const form = useForm<ComposeValues, ResolverContext>({
-    defaultValues: emptyCompose(initialCountry),
+    defaultValues,
     resolver: composeResolver,
-    context,
     mode: 'onSubmit',
+    // RHF takes its options afresh on every render, so the resolver sees the loaded channels.
+    context: { channels: channelsData },
     reValidateMode: 'onChange',
   });
   const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } = form;
-  const [channelId, defaultCountry, textEdited] = useWatch({
+  const [draftId, channelId, defaultCountry, textEdited] = useWatch({
     control,
-    name: ['channelId', 'defaultCountry', 'textEdited'],
+    name: ['id', 'channelId', 'defaultCountry', 'textEdited'],
   });
-  const channel = channels.data?.find((c) => c.id === channelId);
-  // The resolver reads the channel from the context object RHF holds.
-  context.channel = channel;
+  const channel = channelsData?.find((c) => c.id === channelId);
   const rule = channel ? ruleFor(channel.type) : undefined;
   const country = (defaultCountry || undefined) as CountryCode | undefined;
   const [htmlChangedAfterEdit, setHtmlChangedAfterEdit] = useState(false);
-  const focusEditor = useRef<() => void>(() => {});
   const resultRef = useRef<HTMLDivElement>(null);
 
   const send = useMutation({
@@ -113,19 +115,29 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       send.mutate(toSendMessageRequest(values, channel));
     },
     (errors) => {
+      // Screen order, not registration order (the lazy editor registers last).
       const first = FIELD_ORDER.find((field) => errors[field]);
-      if (first === 'html') focusEditor.current();
-      else if (first === 'to' || first === 'cc' || first === 'bcc' || first === 'text' || first === 'subject' || first === 'channelId')
-        setFocus(first);
+      if (first) setFocus(first);
     },
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLFormElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
+  // Ctrl/Cmd+Enter sends from anywhere in the form (the rich editor handles its own).
+  const formRef = useRef<HTMLFormElement>(null);
+  const submitRef = useRef(submit);
+  useEffect(() => {
+    submitRef.current = submit;
+  });
+  useEffect(() => {
+    const element = formRef.current;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        void submitRef.current();
+      }
+    };
+    element?.addEventListener('keydown', onKeyDown);
+    return () => element?.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   const changeChannel = (id: string) => {
     const next = channels.data?.find((c) => c.id === id);
@@ -156,7 +168,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       <h2 id="compose-heading" className="text-base font-semibold">
         New message
       </h2>
-      <form noValidate onSubmit={(event) => void submit(event)} onKeyDown={onKeyDown} className="space-y-4" aria-busy={send.isPending}>
+      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={send.isPending}>
         <Controller
           control={control}
           name="channelId"
@@ -198,7 +210,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               .filter((name) => name === 'to' || rule.ccBcc)
               .map((name) => (
                 <Controller
-                  key={`${name}-${channel.id}`}
+                  key={`${name}-${channel.id}-${draftId}`}
                   control={control}
                   name={name}
                   render={({ field }) => (
@@ -240,6 +252,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                     name="html"
                     render={({ field }) => (
                       <RichEditor
+                        key={draftId}
                         id="message"
                         label="Message"
                         value={field.value}
@@ -247,10 +260,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                         invalid={Boolean(errors.html)}
                         describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
                         onSubmitShortcut={() => void submit()}
-                        editorRef={(focus) => {
-                          focusEditor.current = focus;
-                          field.ref({ focus });
-                        }}
+                        editorRef={(focus) => field.ref({ focus })}
                       />
                     )}
                   />

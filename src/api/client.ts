@@ -1,0 +1,115 @@
+import type { z } from 'zod';
+import { ApiErrorSchema, type ApiErrorBody } from '../../schemas/api-error';
+
+/** An answer that was not 2xx, or a network failure (status 0), in one shape. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ApiErrorBody & { issues?: { path: string; message: string }[] };
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(status: number, body: ApiError['body'], retryAfterSeconds?: number) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.body = body;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** What the client saw of the last answer, for the request inspector. */
+export interface ApiAnswer<T> {
+  data: T;
+  status: number;
+  headers: Record<string, string>;
+}
+
+export interface RequestOptions<S extends z.ZodType> {
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** Path after `/api`, with its query. */
+  path: string;
+  body?: unknown;
+  schema: S;
+  signal?: AbortSignal;
+  /** Most answers are JSON; the media library's signed URL comes as plain text. */
+  answer?: 'json' | 'text';
+}
+
+const BASE = '/api';
+
+function retryAfter(headers: Headers): number | undefined {
+  const value = headers.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+/**
+ * The one place that turns HTTP into data or an `ApiError`: same-origin fetch to the proxy,
+ * the answer parsed with the caller's schema.
+ */
+export async function apiRequest<S extends z.ZodType>({
+  method = 'GET',
+  path,
+  body,
+  schema,
+  signal,
+  answer = 'json',
+}: RequestOptions<S>): Promise<ApiAnswer<z.output<S>>> {
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}`, {
+      method,
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, {
+      code: 'network_error',
+      message: 'The server could not be reached. Check your connection.',
+      statusCode: 0,
+    });
+  }
+  const headers = Object.fromEntries(response.headers);
+  const text = await response.text();
+  let json: unknown = undefined;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  if (!response.ok) {
+    const parsed = ApiErrorSchema.safeParse(json);
+    const issues =
+      json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues)
+        ? ((json as { issues: { path: string; message: string }[] }).issues)
+        : undefined;
+    throw new ApiError(
+      response.status,
+      parsed.success
+        ? { ...parsed.data, ...(issues ? { issues } : {}) }
+        : {
+            code: `http_${response.status}`,
+            message: text.slice(0, 300) || response.statusText || `HTTP ${response.status}`,
+            statusCode: response.status,
+          },
+      retryAfter(response.headers),
+    );
+  }
+  const parsed = schema.safeParse(answer === 'text' ? text : json);
+  if (!parsed.success) {
+    throw new ApiError(response.status, {
+      code: 'unexpected_answer',
+      message: `The server's answer did not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}).`,
+      statusCode: response.status,
+    });
+  }
+  return { data: parsed.data, status: response.status, headers };
+}

@@ -1,0 +1,338 @@
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { Channel } from '../../../schemas/rows';
+import { fieldDescribedBy } from '../../components/field';
+import type { CountryCode } from '../../lib/phone';
+import { contactSearchQueryOptions } from './api/queries';
+import { RECIPIENT_PLACEHOLDER, ruleFor } from './channel-rules';
+import { addChips, chipFromContact, chipLabel, chipsFromText, type RecipientChip } from './recipients';
+
+/** Chips shown inline; the rest open in a virtualised list, so 10,000 stay smooth. */
+const VISIBLE_CHIPS = 40;
+const INVALID_LISTED = 20;
+
+interface RecipientInputProps {
+  id: string;
+  label: string;
+  channel: Channel;
+  defaultCountry: CountryCode | undefined;
+  chips: RecipientChip[];
+  onChange: (chips: RecipientChip[]) => void;
+  error?: string;
+  inputRef?: (element: HTMLInputElement | null) => void;
+}
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+export function RecipientInput({
+  id,
+  label,
+  channel,
+  defaultCountry,
+  chips,
+  onChange,
+  error,
+  inputRef,
+}: RecipientInputProps) {
+  const rule = ruleFor(channel.type);
+  const [text, setText] = useState('');
+  const [active, setActive] = useState(-1);
+  const [open, setOpen] = useState(false);
+  const [expanded, setExpanded] = useState(false);
+  const [notice, setNotice] = useState('');
+  const term = useDebounced(text.trim(), 250);
+  const search = useQuery(contactSearchQueryOptions(channel.type, term));
+  const options = open && text.trim().length >= 2 ? (search.data ?? []) : [];
+  const listboxId = useId();
+  const shown = useDeferredValue(chips);
+
+  const commit = (added: RecipientChip[]) => {
+    if (!added.length) return;
+    const { chips: next, merged } = addChips(chips, added);
+    onChange(next);
+    const invalid = added.filter((chip) => chip.error).length;
+    setNotice(
+      [
+        `${added.length - merged} added`,
+        merged ? `${merged} duplicate${merged === 1 ? '' : 's'} merged` : '',
+        invalid ? `${invalid} not valid` : '',
+      ]
+        .filter(Boolean)
+        .join(', '),
+    );
+  };
+
+  const commitText = () => {
+    if (!text.trim()) return false;
+    commit(chipsFromText(text, rule.recipient, defaultCountry));
+    setText('');
+    setOpen(false);
+    setActive(-1);
+    return true;
+  };
+
+  const pick = (index: number) => {
+    const contact = options[index];
+    if (!contact) return;
+    commit([chipFromContact(contact, channel.type, rule.recipient, defaultCountry)]);
+    setText('');
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const remove = (key: string) => onChange(chips.filter((chip) => chip.key !== key));
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown' && options.length) {
+      event.preventDefault();
+      setOpen(true);
+      setActive((i) => (i + 1) % options.length);
+    } else if (event.key === 'ArrowUp' && options.length) {
+      event.preventDefault();
+      setActive((i) => (i <= 0 ? options.length - 1 : i - 1));
+    } else if (event.key === 'Escape' && open) {
+      event.preventDefault();
+      setOpen(false);
+      setActive(-1);
+    } else if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+      if (active >= 0 && options[active]) {
+        event.preventDefault();
+        pick(active);
+      } else if (text.trim()) {
+        event.preventDefault();
+        commitText();
+      }
+    } else if (event.key === ',' || event.key === ';' || (event.key === 'Tab' && !event.shiftKey)) {
+      if (text.trim() && commitText()) event.preventDefault();
+      else if (event.key !== 'Tab') event.preventDefault();
+    } else if (event.key === 'Backspace' && text === '' && chips.length) {
+      event.preventDefault();
+      const last = chips[chips.length - 1] as RecipientChip;
+      onChange(chips.slice(0, -1));
+      setNotice(`Removed ${chipLabel(last)}`);
+    }
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text');
+    if (!/[,;\n\t]/.test(pasted)) return;
+    event.preventDefault();
+    commit(chipsFromText(text + pasted, rule.recipient, defaultCountry));
+    setText('');
+  };
+
+  const invalid = shown.filter((chip) => chip.error);
+  const inline = shown.slice(0, VISIBLE_CHIPS);
+  const hidden = shown.length - inline.length;
+  const describedBy = [fieldDescribedBy(id, { error }), `${id}-status`].filter(Boolean).join(' ');
+
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <div
+        className={`flex flex-wrap items-center gap-1 rounded-md border bg-white px-2 py-1.5 dark:bg-slate-900 ${error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600'}`}
+      >
+        <ul className="contents" aria-label={`${label} recipients`}>
+          {inline.map((chip) => (
+            <Chip key={chip.key} chip={chip} onRemove={() => remove(chip.key)} />
+          ))}
+        </ul>
+        {hidden > 0 ? (
+          <button
+            type="button"
+            className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium dark:bg-slate-700"
+            aria-expanded={expanded}
+            aria-controls={`${id}-all`}
+            onClick={() => setExpanded((v) => !v)}
+          >
+            +{hidden} more
+          </button>
+        ) : null}
+        <input
+          id={id}
+          ref={inputRef}
+          role="combobox"
+          aria-expanded={options.length > 0}
+          aria-controls={listboxId}
+          aria-autocomplete="list"
+          aria-activedescendant={active >= 0 ? `${listboxId}-${active}` : undefined}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          autoComplete="off"
+          className="min-w-[12rem] flex-1 bg-transparent py-0.5 text-sm outline-none"
+          placeholder={chips.length ? '' : RECIPIENT_PLACEHOLDER[rule.recipient]}
+          value={text}
+          onChange={(event) => {
+            setText(event.target.value);
+            setOpen(true);
+            setActive(-1);
+          }}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onBlur={() => setOpen(false)}
+        />
+      </div>
+      <div
+        id={listboxId}
+        role="listbox"
+        aria-label={`Contacts matching “${text.trim()}”`}
+        className={options.length ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900' : 'hidden'}
+      >
+        {options.map((contact, index) => {
+          const handle = channel.type === 'postal' ? [contact.city, contact.country].filter(Boolean).join(', ') : contact[channel.type];
+          return (
+            <div
+              key={contact.id}
+              id={`${listboxId}-${index}`}
+              tabIndex={-1}
+              role="option"
+              aria-selected={index === active}
+              className={`cursor-pointer px-3 py-1.5 text-sm ${index === active ? 'bg-teal-100 dark:bg-teal-900' : ''}`}
+              onMouseDown={(event) => {
+                event.preventDefault();
+                pick(index);
+              }}
+            >
+              <span className="font-medium">{contact.full_name ?? contact.display_name}</span>{' '}
+              <span className="text-slate-600 dark:text-slate-400">{handle || `no ${rule.label} handle`}</span>
+            </div>
+          );
+        })}
+      </div>
+      <p id={`${id}-status`} role="status" className="text-xs text-slate-600 dark:text-slate-400">
+        {chips.length ? `${chips.length} recipient${chips.length === 1 ? '' : 's'}` : ''}
+        {notice ? ` · ${notice}` : ''}
+      </p>
+      {expanded && hidden > 0 ? <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} /> : null}
+      {invalid.length > 0 ? (
+        <div className="rounded-md border border-red-200 bg-red-50 p-2 text-sm dark:border-red-900 dark:bg-red-950">
+          <p className="font-medium text-red-800 dark:text-red-300">
+            {invalid.length} not valid — fix or remove them before sending:
+          </p>
+          <ul aria-label={`Invalid ${label} recipients`} className="mt-1 space-y-0.5">
+            {invalid.slice(0, INVALID_LISTED).map((chip) => (
+              <li key={chip.key} className="flex items-center justify-between gap-2">
+                <span>
+                  <span className="font-mono">{chip.input}</span>: {chip.error}
+                </span>
+                <button
+                  type="button"
+                  className="text-xs underline"
+                  aria-label={`Remove ${chip.input}`}
+                  onClick={() => remove(chip.key)}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+          {invalid.length > INVALID_LISTED ? (
+            <p className="mt-1 flex items-center gap-2">
+              and {invalid.length - INVALID_LISTED} more.
+              <button
+                type="button"
+                className="text-xs underline"
+                onClick={() => onChange(chips.filter((chip) => !chip.error))}
+              >
+                Remove all {invalid.length} invalid
+              </button>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void }) {
+  const label = chipLabel(chip);
+  return (
+    <li
+      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs ${chip.error ? 'bg-red-100 text-red-900 ring-1 ring-red-500 dark:bg-red-950 dark:text-red-200' : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'}`}
+      title={chip.error ? `${chip.input}: ${chip.error}` : label}
+    >
+      <span className="truncate">
+        {chip.error ? <span className="sr-only">Not valid: </span> : null}
+        {label}
+      </span>
+      <button
+        type="button"
+        className="rounded-full px-1 leading-none hover:bg-black/10 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
+        aria-label={`Remove ${label}`}
+        onClick={onRemove}
+      >
+        ×
+      </button>
+    </li>
+  );
+}
+
+function AllChips({
+  id,
+  label,
+  chips,
+  onRemove,
+}: {
+  id: string;
+  label: string;
+  chips: RecipientChip[];
+  onRemove: (key: string) => void;
+}) {
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: chips.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => 28,
+    overscan: 10,
+  });
+  return (
+    <div
+      id={id}
+      ref={parent}
+      role="region"
+      aria-label={`All ${chips.length} ${label} recipients`}
+      className="h-60 overflow-auto rounded-md border border-slate-300 dark:border-slate-600"
+    >
+      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const chip = chips[item.index] as RecipientChip;
+          return (
+            <li
+              key={chip.key}
+              className="absolute left-0 flex w-full items-center justify-between gap-2 px-3 text-sm"
+              style={{ top: item.start, height: item.size }}
+            >
+              <span className={`truncate ${chip.error ? 'text-red-700 dark:text-red-400' : ''}`}>
+                {chipLabel(chip)}
+                {chip.error ? ` — ${chip.error}` : ''}
+              </span>
+              <button
+                type="button"
+                className="text-xs underline"
+                aria-label={`Remove ${chipLabel(chip)}`}
+                onClick={() => onRemove(chip.key)}
+              >
+                Remove
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}

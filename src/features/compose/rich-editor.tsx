@@ -1,0 +1,173 @@
+import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useState } from 'react';
+import { inputClass } from '../../components/field';
+
+export interface RichEditorProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (html: string) => void;
+  invalid?: boolean;
+  describedBy?: string;
+  /** Ctrl/Cmd+Enter inside the editor. */
+  onSubmitShortcut?: () => void;
+  editorRef?: (focus: () => void) => void;
+}
+
+/** The rich HTML editor for email and letters (Tiptap; loaded lazily, outside the first load). */
+export function RichEditor({
+  id,
+  label,
+  value,
+  onChange,
+  invalid,
+  describedBy,
+  onSubmitShortcut,
+  editorRef,
+}: RichEditorProps) {
+  const editor = useEditor({
+    extensions: [
+      StarterKit.configure({
+        heading: { levels: [2, 3] },
+        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+      }),
+    ],
+    content: value,
+    immediatelyRender: true,
+    editorProps: {
+      attributes: {
+        id,
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': label,
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(invalid ? { 'aria-invalid': 'true' } : {}),
+        class: `${inputClass} prose prose-sm min-h-40 max-w-none dark:prose-invert [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`,
+      },
+      handleKeyDown: (_view, event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          onSubmitShortcut?.();
+          return true;
+        }
+        return false;
+      },
+    },
+    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
+  });
+
+  // A draft restored or a form reset from outside replaces the content.
+  useEffect(() => {
+    if (!editor) return;
+    const current = editor.isEmpty ? '' : editor.getHTML();
+    if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
+  }, [editor, value]);
+
+  useEffect(() => {
+    editorRef?.(() => editor?.commands.focus());
+  }, [editor, editorRef]);
+
+  if (!editor) return null;
+  return (
+    <div className="space-y-1">
+      <Toolbar editor={editor} label={label} />
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      link: e.isActive('link'),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      blockquote: e.isActive('blockquote'),
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+    }),
+  });
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [href, setHref] = useState('');
+
+  const toggles: { name: string; text: string; active: boolean; run: () => void }[] = [
+    { name: 'Bold', text: 'B', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
+    { name: 'Italic', text: 'I', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
+    { name: 'Underline', text: 'U', active: state.underline, run: () => editor.chain().focus().toggleUnderline().run() },
+    { name: 'Heading', text: 'H2', active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
+    { name: 'Subheading', text: 'H3', active: state.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run() },
+    { name: 'Bulleted list', text: '•', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
+    { name: 'Numbered list', text: '1.', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
+    { name: 'Quote', text: '❝', active: state.blockquote, run: () => editor.chain().focus().toggleBlockquote().run() },
+  ];
+
+  const applyLink = () => {
+    const url = href.trim();
+    if (!url) editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else editor.chain().focus().extendMarkRange('link').setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` }).run();
+    setLinkOpen(false);
+    setHref('');
+  };
+
+  const button =
+    'min-w-8 rounded px-2 py-1 text-sm hover:bg-slate-200 aria-pressed:bg-teal-100 aria-pressed:text-teal-900 disabled:opacity-40 dark:hover:bg-slate-700 dark:aria-pressed:bg-teal-900 dark:aria-pressed:text-teal-100';
+  return (
+    <div role="toolbar" aria-label={`${label} formatting`} className="flex flex-wrap items-center gap-1">
+      {toggles.map((t) => (
+        <button key={t.name} type="button" className={button} aria-label={t.name} aria-pressed={t.active} onClick={t.run}>
+          {t.text}
+        </button>
+      ))}
+      <button
+        type="button"
+        className={button}
+        aria-label="Link"
+        aria-pressed={state.link}
+        aria-expanded={linkOpen}
+        onClick={() => {
+          setHref((editor.getAttributes('link').href as string | undefined) ?? '');
+          setLinkOpen((v) => !v);
+        }}
+      >
+        Link
+      </button>
+      <button type="button" className={button} aria-label="Undo" disabled={!state.canUndo} onClick={() => editor.chain().focus().undo().run()}>
+        ↶
+      </button>
+      <button type="button" className={button} aria-label="Redo" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
+        ↷
+      </button>
+      {linkOpen ? (
+        // Not a <form>: it sits inside the composer's form.
+        <div className="flex items-center gap-1">
+          <label className="sr-only" htmlFor="link-url">
+            Link URL
+          </label>
+          <input
+            id="link-url"
+            className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+            placeholder="https://…"
+            value={href}
+            onChange={(event) => setHref(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setLinkOpen(false);
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                applyLink();
+              }
+            }}
+          />
+          <button type="button" className={button} onClick={applyLink}>
+            Apply link
+          </button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
