@@ -58,8 +58,9 @@ function rateLimitHeaders(): MiddlewareHandler {
     const remaining = Math.max(0, RATE_LIMIT_PER_SECOND - count);
     await next();
     c.res.headers.set('ratelimit-limit', String(RATE_LIMIT_PER_SECOND));
-    if (!c.res.headers.has('ratelimit-remaining'))
+    if (!c.res.headers.has('ratelimit-remaining')) {
       c.res.headers.set('ratelimit-remaining', String(remaining));
+    }
     c.res.headers.set('ratelimit-reset', '1');
   };
 }
@@ -95,12 +96,13 @@ const requireBearer: MiddlewareHandler = async (c, next) => {
 
 function tableFor(name: string): TableSpec {
   const table = Object.hasOwn(READABLE_TABLES, name) ? READABLE_TABLES[name] : undefined;
-  if (!table)
+  if (!table) {
     throw new SandboxError(
       404,
       'PGRST205',
       `Could not find the table 'public.${name}' in the schema cache`,
     );
+  }
   return table;
 }
 
@@ -140,11 +142,12 @@ export function createSandboxApp({ db, faults, now, signer, publicOrigin }: Sand
 
   app.put(`${UPLOAD_PREFIX}*`, async (c) => {
     const path = c.req.path.slice(UPLOAD_PREFIX.length);
-    if (!isMediaPath(path))
+    if (!isMediaPath(path)) {
       return errorResponse(
         c,
         new SandboxError(400, 'invalid_path', `"${path}" is not a valid media library path`),
       );
+    }
     const check = signer.verify(path, c.req.query('token') ?? '', now().getTime());
     if (check !== 'valid') {
       return errorResponse(
@@ -182,11 +185,12 @@ export function createSandboxApp({ db, faults, now, signer, publicOrigin }: Sand
   app.get(`${OBJECT_PREFIX}*`, async (c) => {
     const path = c.req.path.slice(OBJECT_PREFIX.length);
     const object = isMediaPath(path) ? await getMediaObject(db, path) : undefined;
-    if (!object)
+    if (!object) {
       return errorResponse(
         c,
         new SandboxError(404, 'not_found', `No media library object at "${path}"`),
       );
+    }
     return c.body(object.bytes, 200, {
       'content-type': object.content_type,
       'cache-control': 'no-store',
@@ -248,13 +252,14 @@ export function createSandboxApp({ db, faults, now, signer, publicOrigin }: Sand
   app.delete(`${API_PREFIX}/message`, async (c) => {
     const table = TABLES.message;
     const query = parseReadQuery(table, new URL(c.req.url).searchParams);
-    if (!query.where)
+    if (!query.where) {
       throw new SandboxError(
         400,
         '21000',
         'DELETE requires a WHERE clause',
         'Name the message: DELETE /message?id=eq.<uuid>',
       );
+    }
     const deleted = await db.transaction(async (tx) => {
       // Recipients and actions go with the message (ON DELETE CASCADE).
       const result = await tx.query<Row>(

@@ -105,8 +105,9 @@ function socketOf(c: Context): Socket | undefined {
 
 function resetConnection(c: Context): Response {
   const socket = socketOf(c);
-  if (!socket)
+  if (!socket) {
     throw new Error('A connection reset fault needs the sandbox served by @hono/node-server');
+  }
   socket.destroy();
   // Never reaches the client; node-server needs a Response to finish the request.
   return new Response(null, { status: 500 });

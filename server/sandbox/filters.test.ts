@@ -67,6 +67,9 @@ describe('parseReadQuery', () => {
     expect(errorOf(() => parse('city=Berlin')).code).toBe('PGRST100');
     expect(errorOf(() => parse('city=cs.{a}')).code).toBe('PGRST100');
     expect(errorOf(() => parse('city=is.maybe')).code).toBe('PGRST100');
+    expect(errorOf(() => parse('city=constructor.x')).code).toBe('PGRST100');
+    expect(errorOf(() => parse('city=is.constructor')).code).toBe('PGRST100');
+    expect(errorOf(() => parse('constructor=eq.x')).code).toBe('42703');
   });
 
   it('caps limit at 50 quietly and reads offset and Range', () => {

@@ -24,14 +24,21 @@ const RESERVED = new Set([
   'columns',
 ]);
 
-const COMPARISONS: Record<string, string> = {
-  eq: '=',
-  neq: '<>',
-  gt: '>',
-  gte: '>=',
-  lt: '<',
-  lte: '<=',
-};
+// Maps, not object literals, so that `constructor` or `__proto__` never count as operators.
+const COMPARISONS = new Map([
+  ['eq', '='],
+  ['neq', '<>'],
+  ['gt', '>'],
+  ['gte', '>='],
+  ['lt', '<'],
+  ['lte', '<='],
+]);
+const IS_VALUES = new Map([
+  ['null', 'NULL'],
+  ['true', 'TRUE'],
+  ['false', 'FALSE'],
+  ['unknown', 'UNKNOWN'],
+]);
 
 export interface ReadQuery {
   /** Quoted column list for SELECT. */
@@ -122,37 +129,38 @@ function condition(
     rest = rest.slice(4);
   }
   const dot = rest.indexOf('.');
-  if (dot < 0)
+  if (dot < 0) {
     throw parseError(`failed to parse filter (${expression})`, 'Filters look like column=eq.value');
+  }
   const op = rest.slice(0, dot);
   const raw = rest.slice(dot + 1);
   const value = inTree ? unquote(raw) : raw;
   // The value is cast in SQL so PostgreSQL, not JavaScript, judges it (22P02 for a bad uuid).
   const typed = (param: string) => `CAST(${param}::text AS ${type})`;
   let sql: string;
-  const comparison = COMPARISONS[op];
+  const comparison = COMPARISONS.get(op);
   if (comparison !== undefined) {
     sql = `${col} ${comparison} ${typed(params.add(value))}`;
   } else if (op === 'like' || op === 'ilike') {
     sql = `${col}::text ${op === 'like' ? 'LIKE' : 'ILIKE'} ${params.add(value.replaceAll('*', '%'))}`;
   } else if (op === 'in') {
     const list = /^\((.*)\)$/s.exec(raw);
-    if (!list)
+    if (!list) {
       throw parseError(`failed to parse filter (${expression})`, 'Lists look like in.(a,b)');
+    }
     const items = (list[1] as string) === '' ? [] : splitTopLevel(list[1] as string).map(unquote);
     sql =
       items.length === 0
         ? 'false'
         : `${col} IN (${items.map((item) => typed(params.add(item))).join(', ')})`;
   } else if (op === 'is') {
-    const keyword = { null: 'NULL', true: 'TRUE', false: 'FALSE', unknown: 'UNKNOWN' }[
-      value.toLowerCase()
-    ];
-    if (keyword === undefined)
+    const keyword = IS_VALUES.get(value.toLowerCase());
+    if (keyword === undefined) {
       throw parseError(
         `failed to parse filter (${expression})`,
         'is. takes null, true, false or unknown',
       );
+    }
     sql = `${col} IS ${keyword}`;
   } else {
     throw parseError(
@@ -179,8 +187,9 @@ function logicTree(table: TableSpec, inner: string, joiner: 'AND' | 'OR', params
       return group[1] ? `NOT ${nested}` : nested;
     }
     const dot = part.indexOf('.');
-    if (dot < 0)
+    if (dot < 0) {
       throw parseError(`failed to parse logic tree (${inner})`, 'Items look like column.op.value');
+    }
     return condition(table, part.slice(0, dot), part.slice(dot + 1), params, true);
   });
   return `(${sql.join(` ${joiner} `)})`;
@@ -224,8 +233,9 @@ function orderList(table: TableSpec, order: string | null): string {
 }
 
 function nonNegativeInt(name: string, value: string): number {
-  if (!/^\d{1,9}$/.test(value))
+  if (!/^\d{1,9}$/.test(value)) {
     throw parseError(`"${name}" must be a non-negative integer, got "${value}"`);
+  }
   return Number(value);
 }
 
@@ -240,8 +250,9 @@ export function parseReadQuery(
   for (const [key, value] of search) {
     if (key === 'or' || key === 'and' || key === 'not.or' || key === 'not.and') {
       const inner = /^\((.*)\)$/s.exec(value);
-      if (!inner)
+      if (!inner) {
         throw parseError(`failed to parse logic tree (${value})`, 'Write or=(a.eq.1,b.eq.2)');
+      }
       const tree = logicTree(table, inner[1] as string, key.endsWith('or') ? 'OR' : 'AND', params);
       conditions.push(key.startsWith('not.') ? `NOT ${tree}` : tree);
     } else if (!RESERVED.has(key)) {

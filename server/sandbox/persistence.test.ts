@@ -71,7 +71,7 @@ it('runs the scheduler on its own every schedulerIntervalMs', async () => {
   await expect
     .poll(
       async () => (await api.rows<{ status: string }>(`/message?id=eq.${message.id}`))[0]?.status,
-      { timeout: 2000, interval: 50 },
+      { timeout: 10_000, interval: 50 },
     )
     .toBe('sent');
 });

@@ -31,8 +31,9 @@ export function fromDatabaseError(error: unknown): SandboxError | undefined {
     return undefined;
   }
   // PostgreSQL's detail names the key, e.g. `Key (id)=(…) already exists.`
-  if (code === '23505')
+  if (code === '23505') {
     return new SandboxError(409, code, message, typeof detail === 'string' ? detail : undefined);
+  }
   // Class 22 is bad data (22P02 invalid uuid, 22007 bad timestamp); 42703/42804/42883 come from
   // a filter on a column of the wrong type.
   if (code.startsWith('22') || code === '42703' || code === '42804' || code === '42883') {

@@ -103,8 +103,9 @@ function pickHandle(type: ChannelType, recipient: Recipient, path: string): stri
   }
   const first = candidates[0] as string;
   if (type === 'email') {
-    if (!EMAIL.test(first))
+    if (!EMAIL.test(first)) {
       throw bad('invalid_handle', `${path}.handle: "${first}" is not an email address`);
+    }
     return first.toLowerCase();
   }
   return first;
@@ -123,10 +124,10 @@ function postalAddress(contact: Row): string | undefined {
 
 async function findContact(
   tx: Queryable,
-  column: string,
+  column: ContactHandleColumn | 'external_id' | 'secondary_external_id',
   value: string,
 ): Promise<ContactRow | undefined> {
-  // `column` comes from HANDLE_COLUMN or the two external id columns, never from the request.
+  // The type keeps `column` to the contact's handle and id columns; the value is a parameter.
   const result = await tx.query<ContactRow>(
     `SELECT * FROM contact WHERE "${column}" = $1 LIMIT 1`,
     [value],
@@ -149,18 +150,20 @@ async function resolveRecipient(
 
   if (recipient.contact_id) {
     contact = (await findById(tx, TABLES.contact, recipient.contact_id)) as ContactRow | undefined;
-    if (!contact)
+    if (!contact) {
       throw bad(
         'contact_not_found',
         `${path}.contact_id: no contact with id ${recipient.contact_id}`,
       );
+    }
   } else if (recipient.external_contact_id) {
     contact = await findContact(tx, 'external_id', recipient.external_contact_id);
-    if (!contact)
+    if (!contact) {
       throw bad(
         'contact_not_found',
         `${path}.external_contact_id: no contact with external_id "${recipient.external_contact_id}"`,
       );
+    }
   } else if (recipient.secondary_external_contact_id) {
     contact = await findContact(
       tx,
@@ -195,11 +198,12 @@ async function resolveRecipient(
   let handle: string | undefined;
   if (channel.type === 'postal') {
     handle = postalAddress(contact);
-    if (!handle)
+    if (!handle) {
       throw bad(
         'contact_has_no_address',
         `${path}.contact_id: contact ${contact.id} has no postal address`,
       );
+    }
   } else {
     const stored = column ? contact[column] : undefined;
     handle = given ?? (typeof stored === 'string' ? stored : undefined);
@@ -224,9 +228,10 @@ function fillTemplate(template: { name: string; body: string }, values: readonly
   const names = placeholderNames(template.body);
   const missing = names.findIndex((_, index) => !values[index]?.trim());
   if (missing >= 0) {
+    const all = names.map((name) => `{{${name}}}`).join(', ');
     throw bad(
       'placeholder_missing',
-      `placeholder_values[${missing}]: template "${template.name}" needs a value for {{${names[missing]}}} (it has ${names.length} placeholder${names.length === 1 ? '' : 's'}: ${names.map((n) => `{{${n}}}`).join(', ')})`,
+      `placeholder_values[${missing}]: template "${template.name}" needs a value for {{${names[missing]}}} (its placeholders: ${all})`,
       'placeholder_values fill the placeholders in the order they first appear in the template.',
     );
   }
@@ -260,12 +265,13 @@ function blurbOf(text: string | null): string | null {
 function checkLimits(type: ChannelType, request: SendMessageRequest, text: string | null): void {
   const rule = CHANNEL_RULES[type];
   const actions = request.actions ?? [];
-  const max =
-    actions.length && rule.maxTextWithActions !== null ? rule.maxTextWithActions : rule.maxText;
-  if (max !== null && text !== null && [...text].length > max) {
+  const withButtons = actions.length > 0 && rule.maxTextWithActions !== null;
+  const max = withButtons ? rule.maxTextWithActions : rule.maxText;
+  const length = text === null ? 0 : [...text].length;
+  if (max !== null && length > max) {
     throw bad(
       'text_too_long',
-      `text: ${rule.label} messages take at most ${max} characters${actions.length && rule.maxTextWithActions !== null ? ' with buttons' : ''}, this one has ${[...text].length}`,
+      `text: ${rule.label} messages take at most ${max} characters${withButtons ? ' with buttons' : ''}; this one has ${length}`,
     );
   }
   if (rule.footerMax !== null && request.footer && [...request.footer].length > rule.footerMax) {
@@ -280,11 +286,12 @@ function checkLimits(type: ChannelType, request: SendMessageRequest, text: strin
   const limits = rule.actions;
   if (!limits || actions.length === 0) return;
   const types = new Set(actions.map((action) => action.type));
-  if (types.size > 1)
+  if (types.size > 1) {
     throw bad(
       'invalid_actions',
       'actions: buttons must be all quick replies, one call to action, or one list',
     );
+  }
   const kind = actions[0]?.type;
   if (kind === 'quick_reply') {
     if (actions.length > limits.maxQuickReplies) {
@@ -294,32 +301,38 @@ function checkLimits(type: ChannelType, request: SendMessageRequest, text: strin
       );
     }
     const long = actions.findIndex((action) => [...action.text].length > limits.quickReplyTitleMax);
-    if (long >= 0)
+    if (long >= 0) {
       throw bad(
         'invalid_actions',
         `actions[${long}].text: at most ${limits.quickReplyTitleMax} characters`,
       );
+    }
   } else if (kind === 'call_to_action') {
-    if (!limits.callToAction)
+    if (!limits.callToAction) {
       throw bad('invalid_actions', `actions: ${rule.label} has no call-to-action buttons`);
-    if (actions.length > 1)
+    }
+    if (actions.length > 1) {
       throw bad(
         'invalid_actions',
         'actions: at most one call-to-action button (a URL or a phone number)',
       );
-    if (!actions[0]?.data)
+    }
+    if (!actions[0]?.data) {
       throw bad(
         'invalid_actions',
         'actions[0].data: a call-to-action button needs a URL or a phone number',
       );
+    }
   } else if (kind === 'list') {
     const list = limits.list;
     if (!list) throw bad('invalid_actions', `actions: ${rule.label} has no list messages`);
-    if (actions.length > list.maxRows)
+    if (actions.length > list.maxRows) {
       throw bad('invalid_actions', `actions: a list has at most ${list.maxRows} rows`);
+    }
     const long = actions.findIndex((action) => [...action.text].length > list.rowTitleMax);
-    if (long >= 0)
+    if (long >= 0) {
       throw bad('invalid_actions', `actions[${long}].text: at most ${list.rowTitleMax} characters`);
+    }
   }
 }
 
@@ -352,12 +365,13 @@ async function checkAttachments(tx: Queryable, attachments: readonly string[]): 
 
 async function loadChannel(tx: Queryable, id: string): Promise<ChannelRow> {
   const channel = (await findById(tx, TABLES.channel, id)) as ChannelRow | undefined;
-  if (!channel)
+  if (!channel) {
     throw bad(
       'channel_not_found',
       `from: no channel with id ${id}`,
       'GET /channel lists the channels you can send from.',
     );
+  }
   if (channel.status !== 'active' || channel.active === false) {
     const why =
       channel.status === 'in-review'
@@ -383,19 +397,21 @@ async function pickConversation(
   let conversation: Row | undefined;
   if (request.conversation_id) {
     conversation = await findById(tx, TABLES.conversation, request.conversation_id);
-    if (!conversation)
+    if (!conversation) {
       throw bad(
         'conversation_not_found',
         `conversation_id: no conversation with id ${request.conversation_id}`,
       );
+    }
   }
   if (request.reply_to_message_id) {
     const replied = await findById(tx, TABLES.message, request.reply_to_message_id);
-    if (!replied)
+    if (!replied) {
       throw bad(
         'message_not_found',
         `reply_to_message_id: no message with id ${request.reply_to_message_id}`,
       );
+    }
     if (conversation && conversation.id !== replied.conversation_id) {
       throw bad(
         'conversation_mismatch',
@@ -459,15 +475,16 @@ export async function sendMessage(
     if (issue) throw bad('channel_rule', `${formatPath(issue.path)}: ${issue.message}`);
 
     let text = request.text ?? null;
-    let template: Row | undefined;
     if (request.template_id) {
-      template = await findById(tx, TABLES.template, request.template_id);
-      if (!template)
+      // A template replaces `text`; its filled body is what goes out.
+      const template = await findById(tx, TABLES.template, request.template_id);
+      if (!template) {
         throw bad(
           'template_not_found',
           `template_id: no template with id ${request.template_id}`,
           'GET /template lists the templates.',
         );
+      }
       if (template.channel_type !== null && template.channel_type !== channel.type) {
         throw bad(
           'template_channel_mismatch',
@@ -497,6 +514,9 @@ export async function sendMessage(
 
     const conversation = await pickConversation(tx, request, channel, firstTo.contact.id, now);
     const sendAfter = request.send_after ? new Date(request.send_after) : null;
+    if (sendAfter && Number.isNaN(sendAfter.getTime())) {
+      throw bad('invalid_request', `send_after: "${request.send_after}" is not a date-time`);
+    }
     const status = sendAfter && sendAfter.getTime() > now.getTime() ? 'scheduled' : 'sending';
     const rawContent = text ?? request.html ?? null;
     const plain = text ?? (request.html ? htmlToText(request.html) : null);

@@ -24,8 +24,9 @@ export function createTestClient(server: SandboxServer, token = 'test-token'): T
     get,
     async rows<T>(path: string) {
       const response = await get(path);
-      if (response.status !== 200)
+      if (response.status !== 200) {
         throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+      }
       return (await response.json()) as T[];
     },
     send: (body) =>

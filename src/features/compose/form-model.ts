@@ -150,10 +150,11 @@ export function validateCompose(values: ComposeValues, channel: Channel | undefi
     errors.text = 'Write the message';
   } else if (rule.maxText !== null && [...values.text].length > rule.maxText) {
     const over = [...values.text].length - rule.maxText;
+    const overBy = `${over} character${over === 1 ? '' : 's'} over the ${rule.maxText}-character limit`;
     errors.text =
       channel.type === 'sms'
-        ? `Too long for SMS: ${analyzeSms(values.text).segments} segments, ${over} characters over the ${rule.maxText}-character limit`
-        : `Too long for ${rule.label}: ${over} characters over the ${rule.maxText}-character limit`;
+        ? `Too long for SMS: ${analyzeSms(values.text).segments} segments, ${overBy}`
+        : `Too long for ${rule.label}: ${overBy}`;
   }
 
   const badAttachment = values.attachments.find((a) => !/^(https:\/\/|media_library:\/\/)/.test(a.url));
