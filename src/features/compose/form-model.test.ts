@@ -80,7 +80,7 @@ describe('validateCompose', () => {
     });
   });
 
-  it('applies each channel's text limit', () => {
+  it("applies each channel's text limit", () => {
     const base = { ...emptyCompose('DE'), to: [makeChip('+4915123456789', 'phone', 'DE')] };
     expect(validateCompose({ ...base, text: 'a'.repeat(4096) }, channel('whatsapp'))).toEqual({});
     expect(validateCompose({ ...base, text: 'a'.repeat(4097) }, channel('whatsapp')).text).toMatch(/1 character over the 4096/);
