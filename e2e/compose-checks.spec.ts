@@ -10,7 +10,9 @@ async function paste(page: Page, field: string, text: string) {
   await page.evaluate((value) => {
     const data = new DataTransfer();
     data.setData('text/plain', value);
-    document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
   }, text);
 }
 
@@ -27,10 +29,16 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/');
 });
 
-test('a pasted list of 1,000 addresses becomes 1,000 chips, bad ones listed with reasons', async ({ page }) => {
+test('a pasted list of 1,000 addresses becomes 1,000 chips, bad ones listed with reasons', async ({
+  page,
+}) => {
   await page.getByLabel('From').selectOption(SEED.channels.email);
   const lines = Array.from({ length: 1000 }, (_, i) =>
-    i % 250 === 7 ? `kaputt-${i}.example.de` : i % 3 === 0 ? `"Kunde ${i}" <kunde${i}@example.de>` : `kunde${i}@example.de`,
+    i % 250 === 7
+      ? `kaputt-${i}.example.de`
+      : i % 3 === 0
+        ? `"Kunde ${i}" <kunde${i}@example.de>`
+        : `kunde${i}@example.de`,
   );
   await paste(page, 'To', lines.map((line, i) => `${line}${i % 2 ? ';' : '\n'}`).join(''));
   await expect(page.getByText(/^1,?000 recipients/)).toBeVisible();
@@ -38,7 +46,9 @@ test('a pasted list of 1,000 addresses becomes 1,000 chips, bad ones listed with
   await expect(invalid.getByRole('listitem')).toHaveCount(4);
   await expect(invalid).toContainText('kaputt-7.example.de: Missing @');
   // A bounded number of chips inline, the rest behind "+N more" in a virtualised list.
-  await expect(page.getByRole('list', { name: 'To recipients', exact: true }).getByRole('listitem')).toHaveCount(40);
+  await expect(
+    page.getByRole('list', { name: 'To recipients', exact: true }).getByRole('listitem'),
+  ).toHaveCount(40);
   await page.getByRole('button', { name: '+960 more' }).click();
   const all = page.getByRole('region', { name: 'All 1000 To recipients' });
   await expect(all).toBeVisible();
@@ -47,7 +57,9 @@ test('a pasted list of 1,000 addresses becomes 1,000 chips, bad ones listed with
   await expect(all.getByText('kunde999@example.de')).toBeVisible();
 });
 
-test('bad input gives clear errors at the field, sends nothing and loses nothing', async ({ page }) => {
+test('bad input gives clear errors at the field, sends nothing and loses nothing', async ({
+  page,
+}) => {
   const sends = countSends(page);
   const send = page.getByRole('button', { name: 'Send', ...exact });
 
@@ -55,29 +67,41 @@ test('bad input gives clear errors at the field, sends nothing and loses nothing
   const message = page.getByRole('textbox', { name: 'Message', ...exact });
   await message.fill('Bitte zurückrufen.');
   await send.click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Add at least one recipient' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Add at least one recipient' }),
+  ).toBeVisible();
   await expect(page.getByRole('combobox', { name: 'To', ...exact })).toBeFocused();
 
   const to = page.getByRole('combobox', { name: 'To', ...exact });
   await to.fill('0151 12');
   await to.press('Enter');
   await send.click();
-  await expect(page.getByRole('combobox', { name: 'To', ...exact })).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('combobox', { name: 'To', ...exact })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
   await expect(page.getByText(/“0151 12”: Too short/).first()).toBeVisible();
-  await page.getByRole('button', { name: /Remove 0151 12/ }).first().click();
+  await page
+    .getByRole('button', { name: /Remove 0151 12/ })
+    .first()
+    .click();
   await to.fill('+49 151 23456789');
   await to.press('Enter');
 
   await message.fill('x'.repeat(1601));
   await send.click();
-  await expect(page.getByText(/Too long for SMS: 11 segments, 1 character over the 1600-character limit/)).toBeVisible();
+  await expect(
+    page.getByText(/Too long for SMS: 11 segments, 1 character over the 1600-character limit/),
+  ).toBeVisible();
   await expect(message).toBeFocused();
   await expect(message).toHaveValue('x'.repeat(1601));
 
   await page.getByLabel('From').selectOption(SEED.channels.email);
   await to.fill('anna@@example');
   await to.press('Enter');
-  await expect(page.getByRole('list', { name: 'Invalid To recipients' })).toContainText('anna@@example');
+  await expect(page.getByRole('list', { name: 'Invalid To recipients' })).toContainText(
+    'anna@@example',
+  );
 
   await page.getByLabel('Attachment URL').fill('http://example.de/preise.pdf');
   await page.getByRole('button', { name: 'Add link', ...exact }).click();
@@ -89,7 +113,12 @@ test('bad input gives clear errors at the field, sends nothing and loses nothing
   await to.press('Enter');
   await expect(page.getByText(/Letters go to existing contacts/).first()).toBeVisible();
   await send.click();
-  await expect(page.getByRole('alert').filter({ hasText: /not valid/ }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .filter({ hasText: /not valid/ })
+      .first(),
+  ).toBeVisible();
 
   expect(sends).toEqual([]);
 });
@@ -111,7 +140,9 @@ test('the SMS counter shows encoding and segments as the user types', async ({ p
   await expect(page.getByTestId('sms-segments')).toHaveText('2 segments');
 });
 
-test('attachments by URL and by upload reach the sandbox and count in the result', async ({ page }) => {
+test('attachments by URL and by upload reach the sandbox and count in the result', async ({
+  page,
+}) => {
   await page.getByLabel('From').selectOption(SEED.channels.whatsapp);
   const to = page.getByRole('combobox', { name: 'To', ...exact });
   await to.fill('+49 151 23456789');
@@ -133,7 +164,9 @@ test('attachments by URL and by upload reach the sandbox and count in the result
   await page.getByRole('button', { name: 'Send', ...exact }).click();
   const request = (await answer).request().postDataJSON() as { id: string; attachments: string[] };
   expect(request.attachments[0]).toBe('https://example.de/rechnung.pdf');
-  expect(request.attachments[1]).toMatch(/^media_library:\/\/composer\/[0-9a-f-]{36}\/Foto-Schaden\.png$/);
+  expect(request.attachments[1]).toMatch(
+    /^media_library:\/\/composer\/[0-9a-f-]{36}\/Foto-Schaden\.png$/,
+  );
   await expect(page.getByTestId('attachment-count')).toHaveText('2');
   const [stored] = await sandboxGet<{ attachment_count: number }[]>(`/message?id=eq.${request.id}`);
   expect(stored?.attachment_count).toBe(2);
@@ -143,9 +176,14 @@ for (const [type, channelId] of Object.entries(SEED.channels)) {
   test(`axe finds no serious or critical violations on the ${type} composer`, async ({ page }) => {
     await page.getByLabel('From').selectOption(channelId);
     await expect(page.getByRole('combobox', { name: 'To', ...exact })).toBeVisible();
-    if (type === 'email' || type === 'postal') await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toBeVisible();
+    if (type === 'email' || type === 'postal')
+      await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   });
 }

@@ -38,7 +38,9 @@ async function sendAndReadResult(page: Page) {
 
 async function stored(id: string) {
   const [message] = await sandboxGet<StoredMessage[]>(`/message?id=eq.${id}`);
-  const recipients = await sandboxGet<StoredRecipient[]>(`/recipient?message_id=eq.${id}&order=role.asc`);
+  const recipients = await sandboxGet<StoredRecipient[]>(
+    `/recipient?message_id=eq.${id}&order=role.asc`,
+  );
   return { message: message!, recipients: recipients.filter((r) => r.role !== 'from') };
 }
 
@@ -66,8 +68,13 @@ test.describe('composer core, one channel type at a time', () => {
     await page.getByRole('combobox', { name: 'Cc', exact: true }).focus();
     await page.evaluate(() => {
       const data = new DataTransfer();
-      data.setData('text/plain', '"Weber, Max" <max.weber@example.de>; lisa@example.com\nlisa@example.com');
-      document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      data.setData(
+        'text/plain',
+        '"Weber, Max" <max.weber@example.de>; lisa@example.com\nlisa@example.com',
+      );
+      document.activeElement?.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+      );
     });
     await expect(page.getByText('2 recipients · 2 added, 1 duplicate merged')).toBeVisible();
     const bcc = page.getByRole('combobox', { name: 'Bcc', exact: true });
@@ -90,7 +97,9 @@ test.describe('composer core, one channel type at a time', () => {
     const plain = page.getByLabel('Plain text');
     await expect(plain).toHaveValue(/Guten Tag, hier ist das Angebot/);
     await plain.fill('Guten Tag, hier ist das Angebot: https://example.de/angebot');
-    await expect(page.getByRole('button', { name: 'Regenerate from HTML', exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('button', { name: 'Regenerate from HTML', exact: true }),
+    ).toBeVisible();
 
     const { id, request, result } = await sendAndReadResult(page);
     expect(request.html).toMatch(/<strong>Guten Tag<\/strong>/);
@@ -111,14 +120,18 @@ test.describe('composer core, one channel type at a time', () => {
       'to zoe.lefevre@example.org',
     ]);
     for (const r of recipients) {
-      await expect(result.getByRole('row', { name: new RegExp(`${r.role}.*${r.handle.replace('.', '\\.')}`) })).toBeVisible();
+      await expect(
+        result.getByRole('row', { name: new RegExp(`${r.role}.*${r.handle.replace('.', '\\.')}`) }),
+      ).toBeVisible();
     }
     // The form is ready for the next message: a new draft with a new id.
     await expect(page.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('');
   });
 
   for (const type of ['sms', 'whatsapp'] as const) {
-    test(`${type}: a typed national number becomes E.164, a contact from the search, and the counter`, async ({ page }) => {
+    test(`${type}: a typed national number becomes E.164, a contact from the search, and the counter`, async ({
+      page,
+    }) => {
       await pickChannel(page, SEED.channels[type]);
       await expect(page.getByRole('combobox', { name: 'Cc', exact: true })).toHaveCount(0);
       await expect(page.getByLabel('Subject')).toHaveCount(0);
@@ -128,7 +141,9 @@ test.describe('composer core, one channel type at a time', () => {
       await to.press('Enter');
       await expect(page.getByRole('listitem').filter({ hasText: '+4915123456789' })).toBeVisible();
       await searchAndPick(page, 'To', 'Müller-Lü', /Jürgen Müller-Lüdenscheidt/);
-      await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Ihr Fahrzeug ist fertig. Abholung bis 18 Uhr.');
+      await page
+        .getByRole('textbox', { name: 'Message', exact: true })
+        .fill('Ihr Fahrzeug ist fertig. Abholung bis 18 Uhr.');
       if (type === 'sms') {
         await expect(page.getByTestId('sms-encoding')).toHaveText('GSM-7');
         await expect(page.getByTestId('sms-segments')).toHaveText('1 segment');
@@ -138,13 +153,20 @@ test.describe('composer core, one channel type at a time', () => {
       const { id, request, result } = await sendAndReadResult(page);
       expect(request.to).toEqual([
         { handle: '+4915123456789', country_codes: ['DE'] },
-        { contact_id: SEED.contacts.whatsappOnly, handle: '+4917098765432', full_name: 'Jürgen Müller-Lüdenscheidt', country_codes: ['DE'] },
+        {
+          contact_id: SEED.contacts.whatsappOnly,
+          handle: '+4917098765432',
+          full_name: 'Jürgen Müller-Lüdenscheidt',
+          country_codes: ['DE'],
+        },
       ]);
       await expect(result.getByTestId('message-status')).toHaveText('sending');
       const { message, recipients } = await stored(id);
       expect(message.raw_content).toBe('Ihr Fahrzeug ist fertig. Abholung bis 18 Uhr.');
       expect(recipients.map((r) => r.handle).sort()).toEqual(['+4915123456789', '+4917098765432']);
-      expect(recipients.find((r) => r.handle === '+4917098765432')?.contact_id).toBe(SEED.contacts.whatsappOnly);
+      expect(recipients.find((r) => r.handle === '+4917098765432')?.contact_id).toBe(
+        SEED.contacts.whatsappOnly,
+      );
     });
   }
 
@@ -155,18 +177,24 @@ test.describe('composer core, one channel type at a time', () => {
       const to = page.getByRole('combobox', { name: 'To', exact: true });
       await to.fill(type === 'facebook' ? '9988776655' : 'neue.kundin');
       await to.press('Enter');
-      await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Danke für Ihre Nachricht!');
+      await page
+        .getByRole('textbox', { name: 'Message', exact: true })
+        .fill('Danke für Ihre Nachricht!');
       const { id, result } = await sendAndReadResult(page);
       await expect(result.getByTestId('message-status')).toHaveText('sending');
       const { message, recipients } = await stored(id);
       expect(message.raw_content).toBe('Danke für Ihre Nachricht!');
       expect(recipients.map((r) => r.handle).sort()).toEqual(
-        type === 'facebook' ? ['2735480012345671', '9988776655'] : ['anna.schmidt.berlin', 'neue.kundin'],
+        type === 'facebook'
+          ? ['2735480012345671', '9988776655']
+          : ['anna.schmidt.berlin', 'neue.kundin'],
       );
     });
   }
 
-  test('google business messaging: marked retired, a typed handle still sends', async ({ page }) => {
+  test('google business messaging: marked retired, a typed handle still sends', async ({
+    page,
+  }) => {
     await pickChannel(page, SEED.channels.google_business_messaging);
     await expect(page.getByRole('note')).toContainText('Google shut down Business Messages');
     const to = page.getByRole('combobox', { name: 'To', exact: true });
@@ -203,10 +231,14 @@ test.describe('channel picker', () => {
     await page.goto('/');
     const picker = page.getByLabel('From');
     await expect(picker.locator(`option[value="${SEED.inactiveChannelId}"]`)).toBeDisabled();
-    await expect(picker.locator(`option[value="${SEED.inactiveChannelId}"]`)).toContainText('unavailable: inactive');
-    await expect(picker.locator(`option[value="${SEED.inReviewChannelId}"]`)).toContainText('in review');
-    await expect(picker.locator(`option[value="${SEED.channels.google_business_messaging}"]`)).toContainText(
-      'retired by Google',
+    await expect(picker.locator(`option[value="${SEED.inactiveChannelId}"]`)).toContainText(
+      'unavailable: inactive',
     );
+    await expect(picker.locator(`option[value="${SEED.inReviewChannelId}"]`)).toContainText(
+      'in review',
+    );
+    await expect(
+      picker.locator(`option[value="${SEED.channels.google_business_messaging}"]`),
+    ).toContainText('retired by Google');
   });
 });

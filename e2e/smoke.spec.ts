@@ -1,6 +1,9 @@
 import { expect, test } from './fixtures';
 
-test('the production server serves the app without console errors', async ({ page, consoleErrors }) => {
+test('the production server serves the app without console errors', async ({
+  page,
+  consoleErrors,
+}) => {
   const response = await page.goto('/');
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toContain("default-src 'self'");

@@ -34,7 +34,12 @@ function contentSecurityPolicy(connectOrigins: string[]): string {
 }
 
 /** The whole server: `/api/*` through the proxy, and the built app in production. */
-export function createApp({ upstream, allowedHosts, staticRoot, connectOrigins = [] }: AppDeps): Hono {
+export function createApp({
+  upstream,
+  allowedHosts,
+  staticRoot,
+  connectOrigins = [],
+}: AppDeps): Hono {
   const app = new Hono();
 
   app.use('*', async (c, next) => {

@@ -55,7 +55,9 @@ export async function startServer(
     connectOrigins: [setup.uploadOrigin],
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolvePromise, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () => resolvePromise(s));
+    const s = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, () =>
+      resolvePromise(s),
+    );
     s.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;

@@ -17,7 +17,7 @@ export interface UpstreamSetup {
  * Live Mateo when `MATEO_API_KEY` is set; otherwise the embedded sandbox, started on its own
  * loopback port and reached over HTTP exactly like Mateo, so both paths run the same proxy.
  */
-export async function setUpUpstream(env: Env, fetchImpl: typeof fetch = fetch): Promise<UpstreamSetup> {
+export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise<UpstreamSetup> {
   const pacer = createPacer(env.UPSTREAM_RATE_PER_SECOND);
   if (env.MATEO_API_KEY) {
     const baseUrl = env.MATEO_API_URL.replace(/\/+$/, '');

@@ -8,7 +8,9 @@ const eslint = new ESLint({ cwd: root });
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: resolve(root, file) });
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports')
+    .filter(
+      (m) => m.ruleId === 'import-x/no-restricted-paths' || m.ruleId === 'no-restricted-imports',
+    )
     .map((m) => m.message);
 }
 
@@ -46,7 +48,10 @@ describe('import boundaries (DESIGN.md)', () => {
       ),
     ).toEqual([]);
     expect(
-      await boundaryErrors('server/probe.ts', "export { CHANNEL_RULES } from '../schemas/channel-rules';\n"),
+      await boundaryErrors(
+        'server/probe.ts',
+        "export { CHANNEL_RULES } from '../schemas/channel-rules';\n",
+      ),
     ).toEqual([]);
   });
 });

@@ -10,7 +10,11 @@ import { createUpstream } from './upstream';
 const KEY = 'mk_live_4f1c2a9e7b3d5a8c';
 const CHANNEL = '2b0b2b8e-4c1a-4b7e-9f3a-1c2d3e4f5a6b';
 const MESSAGE = '7d2c1b0a-9e8f-4a6b-8c5d-3e2f1a0b9c8d';
-const validSend = JSON.stringify({ from: CHANNEL, to: [{ handle: '+4915112345678' }], text: 'Hallo' });
+const validSend = JSON.stringify({
+  from: CHANNEL,
+  to: [{ handle: '+4915112345678' }],
+  text: 'Hallo',
+});
 
 let answer: StubHandler = () => ({ status: 200, body: '[]' });
 const stub = await startStub((seen) => answer(seen));
@@ -100,20 +104,33 @@ describe('token injection and header hygiene', () => {
 
 describe('refused before any upstream I/O', () => {
   const cases: [string, Parameters<typeof rawRequest>[1], number][] = [
-    ['a foreign Host (DNS rebinding)', { path: '/api/channel', headers: { host: 'evil.example:80' } }, 403],
+    [
+      'a foreign Host (DNS rebinding)',
+      { path: '/api/channel', headers: { host: 'evil.example:80' } },
+      403,
+    ],
     [
       'a cross-site POST as text/plain',
       {
         method: 'POST',
         path: '/api/send_message',
-        headers: { 'content-type': 'text/plain', origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        headers: {
+          'content-type': 'text/plain',
+          origin: 'https://evil.example',
+          'sec-fetch-site': 'cross-site',
+        },
         body: validSend,
       },
       403,
     ],
     [
       'a same-origin POST as text/plain',
-      { method: 'POST', path: '/api/send_message', headers: { 'content-type': 'text/plain' }, body: validSend },
+      {
+        method: 'POST',
+        path: '/api/send_message',
+        headers: { 'content-type': 'text/plain' },
+        body: validSend,
+      },
       415,
     ],
     [
@@ -128,38 +145,90 @@ describe('refused before any upstream I/O', () => {
     ],
     [
       'a JSON POST from another site',
-      { method: 'POST', path: '/api/send_message', headers: { ...json, origin: 'http://localhost:3000' }, body: validSend },
+      {
+        method: 'POST',
+        path: '/api/send_message',
+        headers: { ...json, origin: 'http://localhost:3000' },
+        body: validSend,
+      },
       403,
     ],
-    ['Sec-Fetch-Site: same-site', { path: '/api/channel', headers: { 'sec-fetch-site': 'same-site' } }, 403],
+    [
+      'Sec-Fetch-Site: same-site',
+      { path: '/api/channel', headers: { 'sec-fetch-site': 'same-site' } },
+      403,
+    ],
     ['a dot-dot path', { path: '/api/../api/channel' }, 400],
     ['an encoded dot-dot path', { path: '/api/%2e%2e/admin' }, 400],
     ['an encoded slash', { path: '/api/storage/upload/sign/media_library/a%2F..%2Fb' }, 400],
     ['a double slash', { path: '/api//evil.example/channel' }, 400],
     ['an encoded backslash', { path: '/api/%5cchannel' }, 400],
     ['an absolute-form target', { path: 'http://evil.example/api/channel' }, 400],
-    ['PATCH /send_message', { method: 'PATCH', path: '/api/send_message', headers: json, body: '{}' }, 405],
+    [
+      'PATCH /send_message',
+      { method: 'PATCH', path: '/api/send_message', headers: json, body: '{}' },
+      405,
+    ],
     ['GET /contact_details', { path: '/api/contact_details' }, 404],
     ['an unknown route', { path: '/api/webhook' }, 404],
-    ['DELETE /message by status', { method: 'DELETE', path: '/api/message?status=eq.scheduled' }, 400],
-    ['DELETE /message with an extra filter', { method: 'DELETE', path: `/api/message?id=eq.${MESSAGE}&select=id` }, 400],
-    ['DELETE /message with in.()', { method: 'DELETE', path: `/api/message?id=in.(${MESSAGE})` }, 400],
+    [
+      'DELETE /message by status',
+      { method: 'DELETE', path: '/api/message?status=eq.scheduled' },
+      400,
+    ],
+    [
+      'DELETE /message with an extra filter',
+      { method: 'DELETE', path: `/api/message?id=eq.${MESSAGE}&select=id` },
+      400,
+    ],
+    [
+      'DELETE /message with in.()',
+      { method: 'DELETE', path: `/api/message?id=in.(${MESSAGE})` },
+      400,
+    ],
     ['DELETE /message without a filter', { method: 'DELETE', path: '/api/message' }, 400],
     ['GET /message without an id filter', { path: '/api/message?status=eq.sent' }, 400],
     ['GET /channel with an unknown filter', { path: '/api/channel?organisation_id=eq.x' }, 400],
     ['GET /channel with a limit over 50', { path: '/api/channel?limit=51' }, 400],
-    ['GET /contact with an injected or() term', { path: '/api/contact?or=(full_name.ilike.*a*,is_blocked.eq.true)' }, 400],
+    [
+      'GET /contact with an injected or() term',
+      { path: '/api/contact?or=(full_name.ilike.*a*,is_blocked.eq.true)' },
+      400,
+    ],
     ['a repeated parameter', { path: '/api/channel?limit=1&limit=2' }, 400],
-    ['a 2 MiB body', { method: 'POST', path: '/api/send_message', headers: json, body: 'x'.repeat(2 * 1024 * 1024) }, 413],
-    ['malformed JSON', { method: 'POST', path: '/api/send_message', headers: json, body: '{"from":' }, 400],
+    [
+      'a 2 MiB body',
+      {
+        method: 'POST',
+        path: '/api/send_message',
+        headers: json,
+        body: 'x'.repeat(2 * 1024 * 1024),
+      },
+      413,
+    ],
+    [
+      'malformed JSON',
+      { method: 'POST', path: '/api/send_message', headers: json, body: '{"from":' },
+      400,
+    ],
     [
       'a schema-invalid body',
-      { method: 'POST', path: '/api/send_message', headers: json, body: JSON.stringify({ from: 'not-a-uuid', to: 'x' }) },
+      {
+        method: 'POST',
+        path: '/api/send_message',
+        headers: json,
+        body: JSON.stringify({ from: 'not-a-uuid', to: 'x' }),
+      },
       400,
     ],
     [
       'a media path with dot segments',
-      { method: 'POST', path: '/api/storage/upload/sign/media_library/../secret', headers: json, body: '{}' },
+      {
+        method: 'POST',
+        path: '/api/storage/upload/sign/media_library/../secret',
+        headers: json,
+        body: '{}',
+      },
       400,
     ],
   ];
@@ -182,7 +251,11 @@ describe('refused before any upstream I/O', () => {
       method: 'POST',
       path: '/api/send_message',
       headers: json,
-      body: JSON.stringify({ from: CHANNEL, send_after: '2026-03-01 09:00', actions: [{ text: 'Ja' }] }),
+      body: JSON.stringify({
+        from: CHANNEL,
+        send_after: '2026-03-01 09:00',
+        actions: [{ text: 'Ja' }],
+      }),
     });
     expect(res.status).toBe(400);
     const body = JSON.parse(res.body) as { issues: { path: string; message: string }[] };
@@ -212,14 +285,26 @@ describe('upstream failures', () => {
     expect(res.status).toBe(429);
     expect(res.headers['retry-after']).toBe('2');
     expect(res.headers['ratelimit-remaining']).toBe('0');
-    expect(JSON.parse(res.body)).toEqual({ code: '429', message: 'Too many requests', statusCode: 429 });
+    expect(JSON.parse(res.body)).toEqual({
+      code: '429',
+      message: 'Too many requests',
+      statusCode: 429,
+    });
   });
 
   it('normalises a non-JSON upstream error', async () => {
-    answer = () => ({ status: 500, headers: { 'content-type': 'text/html' }, body: '<h1>Oops</h1>' });
+    answer = () => ({
+      status: 500,
+      headers: { 'content-type': 'text/html' },
+      body: '<h1>Oops</h1>',
+    });
     const res = await rawRequest(proxy.port, { path: '/api/channel' });
     expect(res.status).toBe(500);
-    expect(JSON.parse(res.body)).toEqual({ code: 'upstream_500', message: '<h1>Oops</h1>', statusCode: 500 });
+    expect(JSON.parse(res.body)).toEqual({
+      code: 'upstream_500',
+      message: '<h1>Oops</h1>',
+      statusCode: 500,
+    });
   });
 
   it('answers 504 when the upstream does not answer in time', async () => {
@@ -252,7 +337,10 @@ describe('cancelling a scheduled message', () => {
       seen.method === 'GET'
         ? { status: 200, body: JSON.stringify([{ id: MESSAGE, status: 'scheduled' }]) }
         : { status: 200, body: JSON.stringify([{ id: MESSAGE, status: 'scheduled' }]) };
-    const res = await rawRequest(proxy.port, { method: 'DELETE', path: `/api/message?id=eq.${MESSAGE}` });
+    const res = await rawRequest(proxy.port, {
+      method: 'DELETE',
+      path: `/api/message?id=eq.${MESSAGE}`,
+    });
     expect(res.status).toBe(200);
     expect(stub.seen.map((s) => `${s.method} ${s.url}`)).toEqual([
       `GET /message?id=eq.${MESSAGE}&select=id,status`,
@@ -262,7 +350,10 @@ describe('cancelling a scheduled message', () => {
 
   it('refuses to delete a message that was already sent', async () => {
     answer = () => ({ status: 200, body: JSON.stringify([{ id: MESSAGE, status: 'sent' }]) });
-    const res = await rawRequest(proxy.port, { method: 'DELETE', path: `/api/message?id=eq.${MESSAGE}` });
+    const res = await rawRequest(proxy.port, {
+      method: 'DELETE',
+      path: `/api/message?id=eq.${MESSAGE}`,
+    });
     expect(res.status).toBe(409);
     expect(JSON.parse(res.body)).toMatchObject({ code: 'not_scheduled' });
     expect(stub.seen.map((s) => s.method)).toEqual(['GET']);
@@ -280,7 +371,12 @@ describe('pacing', () => {
     answer = () => ({ status: 200, body: '{}' });
     const results = await Promise.all(
       Array.from({ length: 20 }, () =>
-        rawRequest(paced.port, { method: 'POST', path: '/api/send_message', headers: json, body: validSend }),
+        rawRequest(paced.port, {
+          method: 'POST',
+          path: '/api/send_message',
+          headers: json,
+          body: validSend,
+        }),
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));

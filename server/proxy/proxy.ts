@@ -31,7 +31,12 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
     const { rule, upstreamPath } = match;
     const checked = checkQuery(rule, url.searchParams);
     if ('problem' in checked) {
-      return error(400, 'query_not_allowed', checked.problem.message, `Parameter: ${checked.problem.param}`);
+      return error(
+        400,
+        'query_not_allowed',
+        checked.problem.message,
+        `Parameter: ${checked.problem.param}`,
+      );
     }
 
     let body: ArrayBuffer | undefined;
@@ -42,7 +47,10 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
       }
       let json: unknown;
       try {
-        json = raw.byteLength === 0 && rule.body === 'json' ? {} : JSON.parse(new TextDecoder().decode(raw));
+        json =
+          raw.byteLength === 0 && rule.body === 'json'
+            ? {}
+            : JSON.parse(new TextDecoder().decode(raw));
       } catch {
         return error(400, 'malformed_json', 'The request body is not valid JSON.');
       }
@@ -64,7 +72,8 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
       });
       return await relayResponse(response);
     } catch (caught) {
-      if (caught instanceof UpstreamError) return Response.json(caught.body, { status: caught.status });
+      if (caught instanceof UpstreamError)
+        return Response.json(caught.body, { status: caught.status });
       throw caught;
     }
   });
@@ -106,7 +115,12 @@ async function cancelScheduled(c: Context, upstream: Upstream, query: string): P
   });
   if (!read.ok) return relayResponse(read);
   const rows = StatusRowsSchema.safeParse(await read.json());
-  if (!rows.success) return error(502, 'upstream_bad_answer', 'Mateo answered the message read in an unexpected shape.');
+  if (!rows.success)
+    return error(
+      502,
+      'upstream_bad_answer',
+      'Mateo answered the message read in an unexpected shape.',
+    );
   const row = rows.data[0];
   if (!row) return error(404, 'not_found', 'There is no such message.');
   if (row.status !== 'scheduled') {
@@ -120,7 +134,10 @@ async function cancelScheduled(c: Context, upstream: Upstream, query: string): P
     method: 'DELETE',
     path: '/message',
     query,
-    headers: new Headers({ accept: 'application/json', prefer: c.req.header('prefer') ?? 'return=representation' }),
+    headers: new Headers({
+      accept: 'application/json',
+      prefer: c.req.header('prefer') ?? 'return=representation',
+    }),
   });
   return relayResponse(deleted);
 }

@@ -26,14 +26,18 @@ const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 const isUuid = (value: string) => UUID_PATTERN.test(value);
 
 const select: ParamCheck = (value) =>
-  value === '*' || (value.split(',').length <= 40 && value.split(',').every((c) => identifier.test(c)));
+  value === '*' ||
+  (value.split(',').length <= 40 && value.split(',').every((c) => identifier.test(c)));
 
 const order: ParamCheck = (value) =>
   value
     .split(',')
-    .every((part) => /^[a-z_][a-z0-9_]{0,62}(\.(asc|desc))?(\.(nullsfirst|nullslast))?$/.test(part));
+    .every((part) =>
+      /^[a-z_][a-z0-9_]{0,62}(\.(asc|desc))?(\.(nullsfirst|nullslast))?$/.test(part),
+    );
 
-const limit: ParamCheck = (value) => /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_ROWS;
+const limit: ParamCheck = (value) =>
+  /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_ROWS;
 const offset: ParamCheck = (value) => /^\d{1,6}$/.test(value);
 
 /** `eq.<one>` or `in.(<one>,<two>)` with at most 50 values, each passing `check`. */
@@ -92,7 +96,9 @@ const mediaPath = (tail: string) => {
   return (
     segments.length >= 1 &&
     segments.length <= 8 &&
-    segments.every((segment) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(segment) && !segment.includes('..'))
+    segments.every(
+      (segment) => /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(segment) && !segment.includes('..'),
+    )
   );
 };
 
@@ -203,7 +209,12 @@ export function checkQuery(
     }
     seen.add(key);
     if (!check(value)) {
-      return { problem: { param: key, message: `Query parameter "${key}" has a value this route does not accept` } };
+      return {
+        problem: {
+          param: key,
+          message: `Query parameter "${key}" has a value this route does not accept`,
+        },
+      };
     }
     out.append(key, value);
   }
@@ -213,5 +224,12 @@ export function checkQuery(
     }
   }
   // PostgREST reads `*`, `(`, `)` and `,` literally; keep them unescaped for readability.
-  return { query: out.toString().replace(/%2A/g, '*').replace(/%28/g, '(').replace(/%29/g, ')').replace(/%2C/g, ',') };
+  return {
+    query: out
+      .toString()
+      .replace(/%2A/g, '*')
+      .replace(/%28/g, '(')
+      .replace(/%29/g, ')')
+      .replace(/%2C/g, ','),
+  };
 }

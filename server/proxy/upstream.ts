@@ -1,4 +1,5 @@
 import { ApiErrorSchema, apiErrorBody, type ApiErrorBody } from '../../schemas/api-error';
+import { httpFetch } from './http-fetch';
 import type { Pacer } from './pacer';
 
 export interface UpstreamConfig {
@@ -39,7 +40,7 @@ export interface Upstream {
 export function createUpstream(
   config: UpstreamConfig,
   pacer: Pacer,
-  fetchImpl: typeof fetch = fetch,
+  fetchImpl: typeof fetch = httpFetch,
 ): Upstream {
   return {
     call({ method, path, query, headers, body }) {
@@ -106,7 +107,11 @@ export async function relayResponse(response: Response): Promise<Response> {
     }
   }
   if (response.status < 400) {
-    return new Response(response.body, { status: response.status, headers });
+    const nullBody = response.status === 204 || response.status === 304;
+    return new Response(nullBody ? null : await response.arrayBuffer(), {
+      status: response.status,
+      headers,
+    });
   }
   const text = await response.text();
   let parsed: unknown;

@@ -89,7 +89,7 @@ export async function apiRequest<S extends z.ZodType>({
     const parsed = ApiErrorSchema.safeParse(json);
     const issues =
       json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues)
-        ? ((json as { issues: { path: string; message: string }[] }).issues)
+        ? (json as { issues: { path: string; message: string }[] }).issues
         : undefined;
     throw new ApiError(
       response.status,

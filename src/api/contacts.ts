@@ -17,7 +17,16 @@ export async function searchContacts(term: string, channelType: ChannelType, sig
   const columns = ['full_name', 'display_name'];
   if (channelType !== 'postal') columns.push(channelType);
   const or = `(${columns.map((c) => `${c}.ilike.*${clean}*`).join(',')})`;
-  const query = new URLSearchParams({ select: CONTACT_COLUMNS, or, order: 'full_name.asc', limit: '20' });
-  const { data } = await apiRequest({ path: `/contact?${query}`, schema: ContactListSchema, signal });
+  const query = new URLSearchParams({
+    select: CONTACT_COLUMNS,
+    or,
+    order: 'full_name.asc',
+    limit: '20',
+  });
+  const { data } = await apiRequest({
+    path: `/contact?${query}`,
+    schema: ContactListSchema,
+    signal,
+  });
   return data;
 }

@@ -28,7 +28,13 @@ export function App() {
         <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <ComposePage onSent={setSent} />
           <div aria-live="polite">
-            {sent ? <SentResult ref={resultRef} response={sent.response} channelName={sent.channel.name ?? sent.channel.type} /> : null}
+            {sent ? (
+              <SentResult
+                ref={resultRef}
+                response={sent.response}
+                channelName={sent.channel.name ?? sent.channel.type}
+              />
+            ) : null}
           </div>
         </main>
       </div>

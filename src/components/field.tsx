@@ -36,8 +36,15 @@ export function Field({ id, label, error, description, children, aside }: FieldP
 }
 
 /** The `aria-describedby` value tying a control to its Field's description and error. */
-export function fieldDescribedBy(id: string, { error, description }: { error?: string; description?: boolean }) {
-  return [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function fieldDescribedBy(
+  id: string,
+  { error, description }: { error?: string; description?: boolean },
+) {
+  return (
+    [description ? `${id}-description` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ') || undefined
+  );
 }
 
 export const inputClass =

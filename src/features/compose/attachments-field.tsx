@@ -15,13 +15,21 @@ function formatBytes(bytes: number): string {
 
 function typeAllowed(type: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) =>
-    pattern === '*/*' ? true : pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern,
+    pattern === '*/*'
+      ? true
+      : pattern.endsWith('/*')
+        ? type.startsWith(pattern.slice(0, -1))
+        : type === pattern,
   );
 }
 
 /** A media-library path that is unique per upload and safe for the proxy's path check. */
 function mediaPath(file: File): string {
-  const safe = file.name.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+/, '').slice(0, 80) || 'file';
+  const safe =
+    file.name
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[-.]+/, '')
+      .slice(0, 80) || 'file';
   return `composer/${crypto.randomUUID()}/${safe}`;
 }
 
@@ -62,16 +70,23 @@ export function AttachmentsField({
   const addFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       if (file.size > limits.maxBytes) {
-        setProblem(`${file.name} is ${formatBytes(file.size)}; ${rule.label} allows ${formatBytes(limits.maxBytes)}`);
+        setProblem(
+          `${file.name} is ${formatBytes(file.size)}; ${rule.label} allows ${formatBytes(limits.maxBytes)}`,
+        );
         continue;
       }
       if (!typeAllowed(file.type || 'application/octet-stream', limits.types)) {
-        setProblem(`${file.name} (${file.type || 'unknown type'}) cannot be sent on ${rule.label}: ${limits.types.join(', ')}`);
+        setProblem(
+          `${file.name} (${file.type || 'unknown type'}) cannot be sent on ${rule.label}: ${limits.types.join(', ')}`,
+        );
         continue;
       }
       try {
         const attachmentUrl = await upload.mutateAsync(file);
-        onChange([...value, { url: attachmentUrl, name: file.name, type: file.type, size: file.size }]);
+        onChange([
+          ...value,
+          { url: attachmentUrl, name: file.name, type: file.type, size: file.size },
+        ]);
         setProblem('');
       } catch (caught) {
         setProblem(caught instanceof ApiError ? caught.message : 'The upload failed.');
@@ -84,18 +99,32 @@ export function AttachmentsField({
     <fieldset className="space-y-2" aria-describedby={message ? `${id}-problem` : undefined}>
       <legend className="text-sm font-medium">Attachments</legend>
       {value.length ? (
-        <ul aria-label="Attachments" className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700">
+        <ul
+          aria-label="Attachments"
+          className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
+        >
           {value.map((attachment, index) => (
-            <li key={`${attachment.url}-${index}`} className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm">
+            <li
+              key={`${attachment.url}-${index}`}
+              className="flex items-center justify-between gap-2 px-3 py-1.5 text-sm"
+            >
               <span className="truncate">
                 <span className="font-medium">{attachment.name}</span>{' '}
                 <span className="text-slate-600 dark:text-slate-400">
-                  {[attachment.type, attachment.size !== undefined ? formatBytes(attachment.size) : '', attachment.url.startsWith('media_library://') ? 'media library' : 'link']
+                  {[
+                    attachment.type,
+                    attachment.size !== undefined ? formatBytes(attachment.size) : '',
+                    attachment.url.startsWith('media_library://') ? 'media library' : 'link',
+                  ]
                     .filter(Boolean)
                     .join(' · ')}
                 </span>
               </span>
-              <Button variant="ghost" aria-label={`Remove attachment ${attachment.name}`} onClick={() => onChange(value.filter((_, i) => i !== index))}>
+              <Button
+                variant="ghost"
+                aria-label={`Remove attachment ${attachment.name}`}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+              >
                 Remove
               </Button>
             </li>
@@ -138,7 +167,8 @@ export function AttachmentsField({
         </label>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Up to {formatBytes(limits.maxBytes)} per file{limits.types.includes('*/*') ? '' : `; ${limits.types.join(', ')}`}.
+        Up to {formatBytes(limits.maxBytes)} per file
+        {limits.types.includes('*/*') ? '' : `; ${limits.types.join(', ')}`}.
       </p>
       {message ? (
         <p id={`${id}-problem`} role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -16,7 +16,11 @@ const ICONS: Record<ChannelType, string> = {
 function optionLabel(channel: Channel): string {
   const rule = ruleFor(channel.type);
   const reason = unavailableReason(channel);
-  const parts = [`${ICONS[channel.type]} ${rule.label}`, channel.name ?? 'Unnamed channel', channel.handle ?? ''];
+  const parts = [
+    `${ICONS[channel.type]} ${rule.label}`,
+    channel.name ?? 'Unnamed channel',
+    channel.handle ?? '',
+  ];
   if (rule.retired) parts.push('retired by Google');
   if (reason) parts.push(`unavailable: ${reason}`);
   return parts.filter(Boolean).join(' · ');
@@ -61,7 +65,11 @@ export function ChannelPicker({
           {loading ? 'Loading channels…' : 'Pick a channel'}
         </option>
         {sorted.map((channel) => (
-          <option key={channel.id} value={channel.id} disabled={unavailableReason(channel) !== null}>
+          <option
+            key={channel.id}
+            value={channel.id}
+            disabled={unavailableReason(channel) !== null}
+          >
             {optionLabel(channel)}
           </option>
         ))}

@@ -34,4 +34,3 @@ export const RECIPIENT_PLACEHOLDER: Record<ChannelRule['recipient'], string> = {
   handle: 'Search contacts or type a handle',
   contact: 'Search contacts by name',
 };
-

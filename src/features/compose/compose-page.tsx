@@ -1,6 +1,12 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useForm, useWatch, type FieldErrors as RhfErrors, type Resolver } from 'react-hook-form';
+import {
+  Controller,
+  useForm,
+  useWatch,
+  type FieldErrors as RhfErrors,
+  type Resolver,
+} from 'react-hook-form';
 import type { Channel } from '../../../schemas/rows';
 import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
 import { ApiError } from '../../api/client';
@@ -48,17 +54,26 @@ const composeResolver: Resolver<ComposeValues, ResolverContext> = (values, conte
   if (!entries.length) return { values, errors: {} };
   return {
     values: {},
-    errors: Object.fromEntries(entries.map(([field, message]) => [field, { type: 'validate', message }])) as RhfErrors<ComposeValues>,
+    errors: Object.fromEntries(
+      entries.map(([field, message]) => [field, { type: 'validate', message }]),
+    ) as RhfErrors<ComposeValues>,
   };
 };
 
 /** Re-checks chips made for another kind of recipient when the channel changes. */
-function rekind(chips: RecipientChip[], channel: Channel, country: CountryCode | undefined): RecipientChip[] {
+function rekind(
+  chips: RecipientChip[],
+  channel: Channel,
+  country: CountryCode | undefined,
+): RecipientChip[] {
   const kind = ruleFor(channel.type).recipient;
   return chips.map((chip) =>
     kind === 'contact' && chip.contactId && !chip.error
       ? { ...chip, handle: undefined }
-      : { ...makeChip(chip.input, kind, country, chip.name), ...(chip.contactId ? { contactId: chip.contactId } : {}) },
+      : {
+          ...makeChip(chip.input, kind, country, chip.name),
+          ...(chip.contactId ? { contactId: chip.contactId } : {}),
+        },
   );
 }
 
@@ -75,7 +90,8 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     context: { channels: channelsData },
     reValidateMode: 'onChange',
   });
-  const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } = form;
+  const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } =
+    form;
   const [draftId, channelId, defaultCountry, textEdited] = useWatch({
     control,
     name: ['id', 'channelId', 'defaultCountry', 'textEdited'],
@@ -144,13 +160,15 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     const previous = channel;
     setValue('channelId', id, { shouldValidate: formState.isSubmitted });
     if (next && previous && ruleFor(next.type).recipient !== ruleFor(previous.type).recipient) {
-      for (const field of ['to', 'cc', 'bcc'] as const) setValue(field, rekind(getValues(field), next, country));
+      for (const field of ['to', 'cc', 'bcc'] as const)
+        setValue(field, rekind(getValues(field), next, country));
     }
   };
 
   const onHtmlChange = (value: string) => {
     setValue('html', value, { shouldValidate: formState.isSubmitted });
-    if (!getValues('textEdited')) setValue('text', htmlToText(value), { shouldValidate: formState.isSubmitted });
+    if (!getValues('textEdited'))
+      setValue('text', htmlToText(value), { shouldValidate: formState.isSubmitted });
     else setHtmlChangedAfterEdit(true);
   };
 
@@ -168,7 +186,13 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       <h2 id="compose-heading" className="text-base font-semibold">
         New message
       </h2>
-      <form ref={formRef} noValidate onSubmit={(event) => void submit(event)} className="space-y-4" aria-busy={send.isPending}>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        className="space-y-4"
+        aria-busy={send.isPending}
+      >
         <Controller
           control={control}
           name="channelId"
@@ -189,14 +213,21 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
         {channel && rule ? (
           <>
             {rule.retired ? (
-              <p role="note" className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+              <p
+                role="note"
+                className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
+              >
                 {rule.retired}
               </p>
             ) : null}
 
             {rule.recipient === 'phone' ? (
               <Field id="default-country" label="Default country for phone numbers">
-                <select id="default-country" className={`${inputClass} w-auto`} {...register('defaultCountry')}>
+                <select
+                  id="default-country"
+                  className={`${inputClass} w-auto`}
+                  {...register('defaultCountry')}
+                >
                   {listCountries().map(({ code, callingCode }) => (
                     <option key={code} value={code}>
                       {code} (+{callingCode})
@@ -266,7 +297,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   />
                 </Suspense>
                 {errors.html ? (
-                  <p id="message-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+                  <p
+                    id="message-error"
+                    role="alert"
+                    className="text-sm text-red-700 dark:text-red-400"
+                  >
                     {errors.html.message}
                   </p>
                 ) : null}
@@ -280,7 +315,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                         {htmlChangedAfterEdit
                           ? 'The HTML changed since you edited the plain text.'
                           : 'Edited by hand; it no longer follows the HTML.'}
-                        <Button variant="ghost" className="!px-1 !py-0 underline" onClick={regenerate}>
+                        <Button
+                          variant="ghost"
+                          className="!px-1 !py-0 underline"
+                          onClick={regenerate}
+                        >
                           Regenerate from HTML
                         </Button>
                       </span>
@@ -293,7 +332,10 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                     id="plain-text"
                     rows={5}
                     className={`${inputClass} font-mono`}
-                    aria-describedby={fieldDescribedBy('plain-text', { error: errors.text?.message, description: true })}
+                    aria-describedby={fieldDescribedBy('plain-text', {
+                      error: errors.text?.message,
+                      description: true,
+                    })}
                     {...register('text', {
                       onChange: () => {
                         setValue('textEdited', true);
@@ -315,7 +357,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   rows={7}
                   className={inputClass}
                   aria-invalid={errors.text ? true : undefined}
-                  aria-describedby={[fieldDescribedBy('message', { error: errors.text?.message }), 'message-counter'].filter(Boolean).join(' ')}
+                  aria-describedby={[
+                    fieldDescribedBy('message', { error: errors.text?.message }),
+                    'message-counter',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   {...register('text')}
                 />
               </Field>
@@ -325,7 +372,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               control={control}
               name="attachments"
               render={({ field }) => (
-                <AttachmentsField rule={rule} value={field.value} onChange={field.onChange} error={errors.attachments?.message} />
+                <AttachmentsField
+                  rule={rule}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.attachments?.message}
+                />
               )}
             />
           </>
@@ -337,15 +389,28 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
           </Button>
           <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
         </div>
-        <div ref={resultRef} tabIndex={-1} role="status" aria-live="polite" className="outline-none">
+        <div
+          ref={resultRef}
+          tabIndex={-1}
+          role="status"
+          aria-live="polite"
+          className="outline-none"
+        >
           {send.isPending ? <p className="text-sm">Sending…</p> : null}
         </div>
         {failure ? (
-          <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950">
+          <div
+            role="alert"
+            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950"
+          >
             <p className="font-semibold text-red-900 dark:text-red-200">{failure.title}</p>
             <p>{failure.detail}</p>
-            {failure.hint ? <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p> : null}
-            {failure.code ? <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p> : null}
+            {failure.hint ? (
+              <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p>
+            ) : null}
+            {failure.code ? (
+              <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p>
+            ) : null}
           </div>
         ) : null}
       </form>
@@ -354,7 +419,13 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
 }
 
 /** Only the counter re-renders while typing, not the whole form. */
-function TextBodyCounter({ control, type }: { control: ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control']; type: Channel['type'] }) {
+function TextBodyCounter({
+  control,
+  type,
+}: {
+  control: ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
+  type: Channel['type'];
+}) {
   const text = useWatch({ control, name: 'text' });
   return <TextCounter id="message-counter" text={text} type={type} />;
 }

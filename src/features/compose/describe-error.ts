@@ -10,13 +10,20 @@ export interface ErrorDescription {
 /** A sentence per status that says what happened and what to do next. */
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof ApiError)) {
-    return { title: 'Something went wrong', detail: error instanceof Error ? error.message : String(error) };
+    return {
+      title: 'Something went wrong',
+      detail: error instanceof Error ? error.message : String(error),
+    };
   }
   const { code, message, hint } = error.body;
   const base = { code, hint };
   switch (true) {
     case error.status === 0:
-      return { ...base, title: 'The server could not be reached', detail: 'Check your connection; your message is still here.' };
+      return {
+        ...base,
+        title: 'The server could not be reached',
+        detail: 'Check your connection; your message is still here.',
+      };
     case error.status === 400:
       return { ...base, title: 'Mateo refused the message', detail: message };
     case error.status === 401:
@@ -40,7 +47,11 @@ export function describeError(error: unknown): ErrorDescription {
         detail: `Mateo allows 2 requests per second. Try again${error.retryAfterSeconds !== undefined ? ` in ${error.retryAfterSeconds} s` : ' in a moment'}.`,
       };
     case error.status === 502 || error.status === 504:
-      return { ...base, title: 'Mateo did not answer', detail: `${message} Your message is still here.` };
+      return {
+        ...base,
+        title: 'Mateo did not answer',
+        detail: `${message} Your message is still here.`,
+      };
     case error.status >= 500:
       return { ...base, title: 'Mateo had a problem', detail: `${message} Try again in a moment.` };
     default:

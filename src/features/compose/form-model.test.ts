@@ -57,7 +57,15 @@ describe('toSendMessageRequest', () => {
   it('addresses letters by contact only', () => {
     const values = {
       ...emptyCompose('DE'),
-      to: [{ key: 'contact:x', input: 'Gisela', name: 'Gisela', contactId: 'd0000000-0000-4000-8000-000000000006', handle: 'x' }],
+      to: [
+        {
+          key: 'contact:x',
+          input: 'Gisela',
+          name: 'Gisela',
+          contactId: 'd0000000-0000-4000-8000-000000000006',
+          handle: 'x',
+        },
+      ],
       html: '<p>Brief</p>',
     };
     expect(toSendMessageRequest(values, channel('postal')).to).toEqual([
@@ -69,7 +77,11 @@ describe('toSendMessageRequest', () => {
 describe('validateCompose', () => {
   it('puts each problem at its field', () => {
     const errors = validateCompose(
-      { ...emptyCompose('DE'), to: [makeChip('nope', 'email', 'DE')], attachments: [{ url: 'http://x.de/a', name: 'a' }] },
+      {
+        ...emptyCompose('DE'),
+        to: [makeChip('nope', 'email', 'DE')],
+        attachments: [{ url: 'http://x.de/a', name: 'a' }],
+      },
       channel('email'),
     );
     expect(errors).toEqual({
@@ -83,11 +95,17 @@ describe('validateCompose', () => {
   it("applies each channel's text limit", () => {
     const base = { ...emptyCompose('DE'), to: [makeChip('+4915123456789', 'phone', 'DE')] };
     expect(validateCompose({ ...base, text: 'a'.repeat(4096) }, channel('whatsapp'))).toEqual({});
-    expect(validateCompose({ ...base, text: 'a'.repeat(4097) }, channel('whatsapp')).text).toMatch(/1 character over the 4096/);
-    expect(validateCompose({ ...base, text: 'a'.repeat(1001) }, channel('instagram')).text).toMatch(/over the 1000/);
+    expect(validateCompose({ ...base, text: 'a'.repeat(4097) }, channel('whatsapp')).text).toMatch(
+      /1 character over the 4096/,
+    );
+    expect(validateCompose({ ...base, text: 'a'.repeat(1001) }, channel('instagram')).text).toMatch(
+      /over the 1000/,
+    );
   });
 
   it('asks for a channel first', () => {
-    expect(validateCompose(emptyCompose('DE'), undefined)).toEqual({ channelId: 'Pick the channel to send from' });
+    expect(validateCompose(emptyCompose('DE'), undefined)).toEqual({
+      channelId: 'Pick the channel to send from',
+    });
   });
 });

@@ -94,10 +94,20 @@ export function toSendMessageRequest(values: ComposeValues, channel: Channel): S
 }
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
-export type FieldName = 'channelId' | 'to' | 'cc' | 'bcc' | 'subject' | 'html' | 'text' | 'attachments';
+export type FieldName =
+  'channelId' | 'to' | 'cc' | 'bcc' | 'subject' | 'html' | 'text' | 'attachments';
 
 /** Order of fields on the screen: focus goes to the first with an error. */
-export const FIELD_ORDER: FieldName[] = ['channelId', 'to', 'cc', 'bcc', 'subject', 'html', 'text', 'attachments'];
+export const FIELD_ORDER: FieldName[] = [
+  'channelId',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'html',
+  'text',
+  'attachments',
+];
 
 /** Maps a request path (`to.3.handle`) to the form field that shows it. */
 export function fieldForPath(path: string): FieldName | undefined {
@@ -157,14 +167,21 @@ export function validateCompose(values: ComposeValues, channel: Channel | undefi
         : `Too long for ${rule.label}: ${overBy}`;
   }
 
-  const badAttachment = values.attachments.find((a) => !/^(https:\/\/|media_library:\/\/)/.test(a.url));
+  const badAttachment = values.attachments.find(
+    (a) => !/^(https:\/\/|media_library:\/\/)/.test(a.url),
+  );
   if (badAttachment) errors.attachments = `“${badAttachment.url}” must start with https://`;
 
   const request = toSendMessageRequest(values, channel);
   const contract = SendMessageRequestSchema.safeParse(request);
   const issues = [
-    ...(contract.success ? [] : contract.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))),
-    ...checkChannelRules(request, channel.type).map((i) => ({ path: i.path.map(String), message: i.message })),
+    ...(contract.success
+      ? []
+      : contract.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }))),
+    ...checkChannelRules(request, channel.type).map((i) => ({
+      path: i.path.map(String),
+      message: i.message,
+    })),
   ];
   for (const issue of issues) {
     const field = fieldForPath(issue.path.join('.'));
@@ -175,7 +192,12 @@ export function validateCompose(values: ComposeValues, channel: Channel | undefi
 }
 
 export function htmlHasContent(html: string): boolean {
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() !== '' || /<img\s/i.test(html);
+  return (
+    html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .trim() !== '' || /<img\s/i.test(html)
+  );
 }
 
 /** Accepted in the attachment URL box: https only (Mateo downloads the file itself). */

@@ -1,12 +1,26 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useDeferredValue, useEffect, useId, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import {
+  useDeferredValue,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+} from 'react';
 import type { Channel } from '../../../schemas/rows';
 import { fieldDescribedBy } from '../../components/field';
 import type { CountryCode } from '../../lib/phone';
 import { contactSearchQueryOptions } from './api/queries';
 import { RECIPIENT_PLACEHOLDER, ruleFor } from './channel-rules';
-import { addChips, chipFromContact, chipLabel, chipsFromText, type RecipientChip } from './recipients';
+import {
+  addChips,
+  chipFromContact,
+  chipLabel,
+  chipsFromText,
+  type RecipientChip,
+} from './recipients';
 
 /** Chips shown inline; the rest open in a virtualised list, so 10,000 stay smooth. */
 const VISIBLE_CHIPS = 40;
@@ -186,10 +200,17 @@ export function RecipientInput({
         id={listboxId}
         role="listbox"
         aria-label={`Contacts matching “${text.trim()}”`}
-        className={options.length ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900' : 'hidden'}
+        className={
+          options.length
+            ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900'
+            : 'hidden'
+        }
       >
         {options.map((contact, index) => {
-          const handle = channel.type === 'postal' ? [contact.city, contact.country].filter(Boolean).join(', ') : contact[channel.type];
+          const handle =
+            channel.type === 'postal'
+              ? [contact.city, contact.country].filter(Boolean).join(', ')
+              : contact[channel.type];
           return (
             <div
               key={contact.id}
@@ -204,7 +225,9 @@ export function RecipientInput({
               }}
             >
               <span className="font-medium">{contact.full_name ?? contact.display_name}</span>{' '}
-              <span className="text-slate-600 dark:text-slate-400">{handle || `no ${rule.label} handle`}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                {handle || `no ${rule.label} handle`}
+              </span>
             </div>
           );
         })}
@@ -213,7 +236,9 @@ export function RecipientInput({
         {chips.length ? `${chips.length} recipient${chips.length === 1 ? '' : 's'}` : ''}
         {notice ? ` · ${notice}` : ''}
       </p>
-      {expanded && hidden > 0 ? <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} /> : null}
+      {expanded && hidden > 0 ? (
+        <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} />
+      ) : null}
       {invalid.length > 0 ? (
         <div className="rounded-md border border-red-200 bg-red-50 p-2 text-sm dark:border-red-900 dark:bg-red-950">
           <p className="font-medium text-red-800 dark:text-red-300">

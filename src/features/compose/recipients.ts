@@ -44,7 +44,12 @@ export function makeChip(
     }
     case 'handle':
       return /\s/.test(trimmed) || trimmed === ''
-        ? { key: `invalid:${trimmed}`, input: trimmed, name, error: 'A handle has no spaces; search for a contact instead' }
+        ? {
+            key: `invalid:${trimmed}`,
+            input: trimmed,
+            name,
+            error: 'A handle has no spaces; search for a contact instead',
+          }
         : { key: trimmed.toLowerCase(), input: trimmed, name, handle: trimmed };
     case 'contact':
       return {
@@ -98,8 +103,14 @@ export function addChips(existing: RecipientChip[], added: RecipientChip[]) {
 }
 
 /** Turns typed or pasted text (one or many recipients) into chips. */
-export function chipsFromText(text: string, kind: RecipientKind, defaultCountry: CountryCode | undefined) {
-  return splitRecipientList(text).map(({ name, address }) => makeChip(address, kind, defaultCountry, name));
+export function chipsFromText(
+  text: string,
+  kind: RecipientKind,
+  defaultCountry: CountryCode | undefined,
+) {
+  return splitRecipientList(text).map(({ name, address }) =>
+    makeChip(address, kind, defaultCountry, name),
+  );
 }
 
 /** The chip as shown: name and handle. */

@@ -97,20 +97,66 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   const [href, setHref] = useState('');
 
   const toggles: { name: string; text: string; active: boolean; run: () => void }[] = [
-    { name: 'Bold', text: 'B', active: state.bold, run: () => editor.chain().focus().toggleBold().run() },
-    { name: 'Italic', text: 'I', active: state.italic, run: () => editor.chain().focus().toggleItalic().run() },
-    { name: 'Underline', text: 'U', active: state.underline, run: () => editor.chain().focus().toggleUnderline().run() },
-    { name: 'Heading', text: 'H2', active: state.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run() },
-    { name: 'Subheading', text: 'H3', active: state.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run() },
-    { name: 'Bulleted list', text: '•', active: state.bulletList, run: () => editor.chain().focus().toggleBulletList().run() },
-    { name: 'Numbered list', text: '1.', active: state.orderedList, run: () => editor.chain().focus().toggleOrderedList().run() },
-    { name: 'Quote', text: '❝', active: state.blockquote, run: () => editor.chain().focus().toggleBlockquote().run() },
+    {
+      name: 'Bold',
+      text: 'B',
+      active: state.bold,
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      name: 'Italic',
+      text: 'I',
+      active: state.italic,
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      name: 'Underline',
+      text: 'U',
+      active: state.underline,
+      run: () => editor.chain().focus().toggleUnderline().run(),
+    },
+    {
+      name: 'Heading',
+      text: 'H2',
+      active: state.h2,
+      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
+    },
+    {
+      name: 'Subheading',
+      text: 'H3',
+      active: state.h3,
+      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
+    },
+    {
+      name: 'Bulleted list',
+      text: '•',
+      active: state.bulletList,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      name: 'Numbered list',
+      text: '1.',
+      active: state.orderedList,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
+    {
+      name: 'Quote',
+      text: '❝',
+      active: state.blockquote,
+      run: () => editor.chain().focus().toggleBlockquote().run(),
+    },
   ];
 
   const applyLink = () => {
     const url = href.trim();
     if (!url) editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else editor.chain().focus().extendMarkRange('link').setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` }).run();
+    else
+      editor
+        .chain()
+        .focus()
+        .extendMarkRange('link')
+        .setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` })
+        .run();
     setLinkOpen(false);
     setHref('');
   };
@@ -118,9 +164,20 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   const button =
     'min-w-8 rounded px-2 py-1 text-sm hover:bg-slate-200 aria-pressed:bg-teal-100 aria-pressed:text-teal-900 disabled:opacity-40 dark:hover:bg-slate-700 dark:aria-pressed:bg-teal-900 dark:aria-pressed:text-teal-100';
   return (
-    <div role="toolbar" aria-label={`${label} formatting`} className="flex flex-wrap items-center gap-1">
+    <div
+      role="toolbar"
+      aria-label={`${label} formatting`}
+      className="flex flex-wrap items-center gap-1"
+    >
       {toggles.map((t) => (
-        <button key={t.name} type="button" className={button} aria-label={t.name} aria-pressed={t.active} onClick={t.run}>
+        <button
+          key={t.name}
+          type="button"
+          className={button}
+          aria-label={t.name}
+          aria-pressed={t.active}
+          onClick={t.run}
+        >
           {t.text}
         </button>
       ))}
@@ -137,10 +194,22 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       >
         Link
       </button>
-      <button type="button" className={button} aria-label="Undo" disabled={!state.canUndo} onClick={() => editor.chain().focus().undo().run()}>
+      <button
+        type="button"
+        className={button}
+        aria-label="Undo"
+        disabled={!state.canUndo}
+        onClick={() => editor.chain().focus().undo().run()}
+      >
         ↶
       </button>
-      <button type="button" className={button} aria-label="Redo" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()}>
+      <button
+        type="button"
+        className={button}
+        aria-label="Redo"
+        disabled={!state.canRedo}
+        onClick={() => editor.chain().focus().redo().run()}
+      >
         ↷
       </button>
       {linkOpen ? (

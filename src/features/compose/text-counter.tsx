@@ -26,14 +26,15 @@ export function TextCounter({
         ({sms.perSegment} per segment, {sms.remaining} left)
         {sms.nonGsm.length ? (
           <span className="block text-amber-800 dark:text-amber-300">
-            Unicode (UCS-2) because of: {sms.nonGsm.map((c) => `“${c}”`).join(' ')} — each segment holds 70
-            characters instead of 160.
+            Unicode (UCS-2) because of: {sms.nonGsm.map((c) => `“${c}”`).join(' ')} — each segment
+            holds 70 characters instead of 160.
           </span>
         ) : null}
       </div>
     );
   }
-  const max = hasActions && rule.maxTextWithActions !== null ? rule.maxTextWithActions : rule.maxText;
+  const max =
+    hasActions && rule.maxTextWithActions !== null ? rule.maxTextWithActions : rule.maxText;
   if (max === null) return null;
   const length = [...text].length;
   return (

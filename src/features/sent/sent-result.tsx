@@ -26,77 +26,104 @@ function formatTime(value: string | null): string {
 }
 
 /** What Mateo answered to a send: conversation, message, recipients and actions. */
-export const SentResult = forwardRef<HTMLElement, { response: SendMessageResponse; channelName: string }>(
-  function SentResult({ response, channelName }, ref) {
-    const { conversation, message, recipients, actions } = response;
-    return (
-      <section
-        ref={ref}
-        tabIndex={-1}
-        aria-labelledby="sent-heading"
-        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-teal-600 dark:border-slate-700 dark:bg-slate-900"
-      >
-        <h2 id="sent-heading" className="flex items-center gap-2 text-base font-semibold">
-          {message.status === 'scheduled' ? 'Scheduled' : 'Sent'} <StatusBadge status={message.status} />
-        </h2>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-slate-600 dark:text-slate-400">From</dt>
-          <dd>{channelName}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">Channel type</dt>
-          <dd>{conversation.channel_type}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">Conversation</dt>
-          <dd>
-            <span className="font-mono text-xs">{conversation.id}</span> · status {conversation.status}
-          </dd>
-          <dt className="text-slate-600 dark:text-slate-400">Message</dt>
-          <dd className="font-mono text-xs">{message.id}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">Message status</dt>
-          <dd data-testid="message-status">{message.status}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">{message.status === 'scheduled' ? 'Sends after' : 'Sent at'}</dt>
-          <dd>{formatTime(message.status === 'scheduled' ? message.send_after : message.sent_at ?? message.created_at)}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">Preview</dt>
-          <dd>{message.blurb ?? '—'}</dd>
-          <dt className="text-slate-600 dark:text-slate-400">Attachments</dt>
-          <dd data-testid="attachment-count">{message.attachment_count ?? 0}</dd>
-        </dl>
-        <table className="w-full text-left text-sm">
-          <caption className="text-left text-sm font-medium">Recipients ({recipients.length})</caption>
-          <thead>
-            <tr className="text-slate-600 dark:text-slate-400">
-              <th scope="col" className="py-1 font-normal">Role</th>
-              <th scope="col" className="py-1 font-normal">Recipient</th>
-              <th scope="col" className="py-1 font-normal">Status</th>
+export const SentResult = forwardRef<
+  HTMLElement,
+  { response: SendMessageResponse; channelName: string }
+>(function SentResult({ response, channelName }, ref) {
+  const { conversation, message, recipients, actions } = response;
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="sent-heading"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-teal-600 dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2 id="sent-heading" className="flex items-center gap-2 text-base font-semibold">
+        {message.status === 'scheduled' ? 'Scheduled' : 'Sent'}{' '}
+        <StatusBadge status={message.status} />
+      </h2>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="text-slate-600 dark:text-slate-400">From</dt>
+        <dd>{channelName}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Channel type</dt>
+        <dd>{conversation.channel_type}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Conversation</dt>
+        <dd>
+          <span className="font-mono text-xs">{conversation.id}</span> · status{' '}
+          {conversation.status}
+        </dd>
+        <dt className="text-slate-600 dark:text-slate-400">Message</dt>
+        <dd className="font-mono text-xs">{message.id}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Message status</dt>
+        <dd data-testid="message-status">{message.status}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">
+          {message.status === 'scheduled' ? 'Sends after' : 'Sent at'}
+        </dt>
+        <dd>
+          {formatTime(
+            message.status === 'scheduled'
+              ? message.send_after
+              : (message.sent_at ?? message.created_at),
+          )}
+        </dd>
+        <dt className="text-slate-600 dark:text-slate-400">Preview</dt>
+        <dd>{message.blurb ?? '—'}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">Attachments</dt>
+        <dd data-testid="attachment-count">{message.attachment_count ?? 0}</dd>
+      </dl>
+      <table className="w-full text-left text-sm">
+        <caption className="text-left text-sm font-medium">
+          Recipients ({recipients.length})
+        </caption>
+        <thead>
+          <tr className="text-slate-600 dark:text-slate-400">
+            <th scope="col" className="py-1 font-normal">
+              Role
+            </th>
+            <th scope="col" className="py-1 font-normal">
+              Recipient
+            </th>
+            <th scope="col" className="py-1 font-normal">
+              Status
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {recipients.slice(0, 200).map((recipient) => (
+            <tr key={recipient.id} className="border-t border-slate-100 dark:border-slate-800">
+              <td className="py-1">{recipient.role}</td>
+              <td className="py-1">
+                {recipient.full_name ? `${recipient.full_name} ` : ''}
+                <span className="text-slate-600 dark:text-slate-400">{recipient.handle}</span>
+              </td>
+              <td className="py-1">
+                <StatusBadge status={recipient.status} />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {recipients.slice(0, 200).map((recipient) => (
-              <tr key={recipient.id} className="border-t border-slate-100 dark:border-slate-800">
-                <td className="py-1">{recipient.role}</td>
-                <td className="py-1">
-                  {recipient.full_name ? `${recipient.full_name} ` : ''}
-                  <span className="text-slate-600 dark:text-slate-400">{recipient.handle}</span>
-                </td>
-                <td className="py-1">
-                  <StatusBadge status={recipient.status} />
-                </td>
-              </tr>
+          ))}
+        </tbody>
+      </table>
+      {recipients.length > 200 ? (
+        <p className="text-xs">and {recipients.length - 200} more recipients.</p>
+      ) : null}
+      {actions.length ? (
+        <div>
+          <h3 className="text-sm font-medium">Buttons</h3>
+          <ul className="flex flex-wrap gap-1">
+            {actions.map((action) => (
+              <li
+                key={action.id}
+                className="rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600"
+              >
+                {action.text}{' '}
+                <span className="text-slate-600 dark:text-slate-400">
+                  ({action.type === 'call_to_action' ? action.subtype : action.type})
+                </span>
+              </li>
             ))}
-          </tbody>
-        </table>
-        {recipients.length > 200 ? <p className="text-xs">and {recipients.length - 200} more recipients.</p> : null}
-        {actions.length ? (
-          <div>
-            <h3 className="text-sm font-medium">Buttons</h3>
-            <ul className="flex flex-wrap gap-1">
-              {actions.map((action) => (
-                <li key={action.id} className="rounded border border-slate-300 px-2 py-0.5 text-xs dark:border-slate-600">
-                  {action.text} <span className="text-slate-600 dark:text-slate-400">({action.type === 'call_to_action' ? action.subtype : action.type})</span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-      </section>
-    );
-  },
-);
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+});

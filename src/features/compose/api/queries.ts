@@ -10,7 +10,8 @@ export const channelKeys = {
 
 export const contactKeys = {
   all: ['contact'] as const,
-  search: (channelType: ChannelType, term: string) => [...contactKeys.all, 'search', channelType, term] as const,
+  search: (channelType: ChannelType, term: string) =>
+    [...contactKeys.all, 'search', channelType, term] as const,
 };
 
 export const channelsQueryOptions = () =>

@@ -1,0 +1,159 @@
+/**
+ * Proxy overhead: requests per second and p50/p99 latency through our proxy, direct to the same
+ * loopback upstream, and through a bare `node:http` forwarding proxy, in one run. Prints JSON
+ * and writes bench/results/proxy.json. Pacing is set far above the load so that the gate,
+ * allowlist, header handling and fetch are what is measured, not the 2 req/s queue.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Agent, createServer, request, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from '../server/app';
+import { createPacer } from '../server/proxy/pacer';
+import { createUpstream } from '../server/proxy/upstream';
+
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PATH = '/channel?select=id,name,type&order=name.asc&limit=50';
+const BODY = JSON.stringify(
+  Array.from({ length: 10 }, (_, i) => ({
+    id: `c0000000-0000-4000-8000-00000000000${i}`,
+    name: `Kanal ${i}`,
+    type: 'email',
+  })),
+);
+
+function listen(server: Server): Promise<number> {
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)),
+  );
+}
+
+async function load(port: number, path: string) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const latencies: number[] = [];
+  const end = Date.now() + DURATION_MS;
+  let errors = 0;
+  const one = () =>
+    new Promise<void>((done) => {
+      const start = process.hrtime.bigint();
+      const req = request(
+        { host: '127.0.0.1', port, path, agent, headers: { host: `127.0.0.1:${port}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            latencies.push(Number(process.hrtime.bigint() - start) / 1e6);
+            done();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        done();
+      });
+      req.end();
+    });
+  const worker = async () => {
+    while (Date.now() < end) await one();
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (Date.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+  return {
+    requests: latencies.length,
+    errors,
+    rps: Math.round(latencies.length / seconds),
+    p50Ms: Number(at(0.5).toFixed(3)),
+    p99Ms: Number(at(0.99).toFixed(3)),
+  };
+}
+
+const median = (values: number[]) =>
+  values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
+async function main() {
+  const upstream = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'ratelimit-remaining': '1' });
+    res.end(BODY);
+  });
+  const upstreamPort = await listen(upstream);
+
+  const bare = createServer((req, res) => {
+    const forward = request(
+      {
+        host: '127.0.0.1',
+        port: upstreamPort,
+        path: (req.url ?? '').replace(/^\/api/, ''),
+        method: req.method,
+        headers: { accept: 'application/json' },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  const barePort = await listen(bare);
+
+  const hosts = new Set<string>();
+  const app = createApp({
+    upstream: createUpstream(
+      { baseUrl: `http://127.0.0.1:${upstreamPort}`, token: 'bench', timeoutMs: 10_000 },
+      createPacer(1_000_000),
+    ),
+    allowedHosts: hosts,
+  });
+  const proxy = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  await new Promise((r) => proxy.once('listening', r));
+  const proxyPort = (proxy.address() as AddressInfo).port;
+  hosts.add(`127.0.0.1:${proxyPort}`);
+
+  const rounds: Record<'direct' | 'bare' | 'proxy', Awaited<ReturnType<typeof load>>[]> = {
+    direct: [],
+    bare: [],
+    proxy: [],
+  };
+  await load(proxyPort, `/api${PATH}`); // warm-up
+  for (let i = 0; i < ROUNDS; i++) {
+    rounds.direct.push(await load(upstreamPort, PATH));
+    rounds.bare.push(await load(barePort, `/api${PATH}`));
+    rounds.proxy.push(await load(proxyPort, `/api${PATH}`));
+  }
+  const summarise = (runs: Awaited<ReturnType<typeof load>>[]) => ({
+    rps: median(runs.map((r) => r.rps)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    runs,
+  });
+  const summary = { direct: summarise(rounds.direct), bare: summarise(rounds.bare), proxy: summarise(rounds.proxy) };
+  const result = {
+    concurrency: CONCURRENCY,
+    durationMs: DURATION_MS,
+    rounds: ROUNDS,
+    ...summary,
+    proxyVsBareThroughput: Number((summary.proxy.rps / summary.bare.rps).toFixed(3)),
+    proxyAddedP50Ms: Number((summary.proxy.p50Ms - summary.direct.p50Ms).toFixed(3)),
+    bareAddedP50Ms: Number((summary.bare.p50Ms - summary.direct.p50Ms).toFixed(3)),
+    goals: { proxyVsBareThroughputAtLeast: 0.9, proxyAddedP50MsAtMost: 0.3 },
+  };
+  const dir = resolve(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(resolve(dir, 'proxy.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log(JSON.stringify(result, null, 2));
+  for (const server of [proxy, bare, upstream]) {
+    server.closeAllConnections();
+    server.close();
+  }
+}
+
+await main();
