@@ -15,7 +15,14 @@ import { Button } from '../../components/button';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
 import { htmlToText } from '../../lib/html-to-text';
 import { defaultCountryFromLocale, listCountries, type CountryCode } from '../../lib/phone';
-import { channelsQueryOptions } from './api/queries';
+import { zonedToInstant } from '../../lib/zoned-time';
+import {
+  channelsQueryOptions,
+  conversationQueryOptions,
+  replyMessageQueryOptions,
+} from './api/queries';
+import { ActionsBuilder } from './actions-builder';
+import { AdvancedOptions } from './advanced-options';
 import { AttachmentsField } from './attachments-field';
 import { ruleFor } from './channel-rules';
 import { ChannelPicker } from './channel-picker';
@@ -29,6 +36,9 @@ import {
   type ComposeValues,
 } from './form-model';
 import { RecipientInput } from './recipient-input';
+import { ReplyOptions } from './reply-options';
+import { SchedulePicker } from './schedule-picker';
+import { TemplatePicker } from './template-picker';
 import { makeChip, type RecipientChip } from './recipients';
 import { TextCounter } from './text-counter';
 
@@ -92,13 +102,44 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   });
   const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } =
     form;
-  const [draftId, channelId, defaultCountry, textEdited] = useWatch({
+  const [
+    draftId,
+    channelId,
+    defaultCountry,
+    textEdited,
+    schedule,
+    replyTo,
+    templateId,
+    to,
+    conversationStatus,
+  ] = useWatch({
     control,
-    name: ['id', 'channelId', 'defaultCountry', 'textEdited'],
+    name: [
+      'id',
+      'channelId',
+      'defaultCountry',
+      'textEdited',
+      'schedule',
+      'replyToMessageId',
+      'template.id',
+      'to',
+      'conversationStatus',
+    ],
   });
+  const replyMessage = useQuery(replyMessageQueryOptions(replyTo.trim()));
+  const replyConversation = useQuery(conversationQueryOptions(replyMessage.data?.conversation_id));
   const channel = channelsData?.find((c) => c.id === channelId);
   const rule = channel ? ruleFor(channel.type) : undefined;
   const country = (defaultCountry || undefined) as CountryCode | undefined;
+  const windowWarning = (() => {
+    const inbound = replyConversation.data?.latest_inbound_message_created_at;
+    if (channel?.type !== 'whatsapp' || !schedule.enabled || templateId || !inbound)
+      return undefined;
+    const when = zonedToInstant(schedule.date, schedule.time, schedule.zone);
+    const closes = new Date(inbound).getTime() + 24 * 60 * 60_000;
+    if (!when || when.instant.getTime() <= closes) return undefined;
+    return `WhatsApp's 24-hour window for this conversation closes ${new Date(closes).toLocaleString()}; after that only an approved template can be sent. Pick a template or an earlier time.`;
+  })();
   const [htmlChangedAfterEdit, setHtmlChangedAfterEdit] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
@@ -272,6 +313,19 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               </Field>
             ) : null}
 
+            <Controller
+              control={control}
+              name="template"
+              render={({ field }) => (
+                <TemplatePicker
+                  channelType={channel.type}
+                  value={field.value}
+                  onChange={field.onChange}
+                  error={errors.template?.message}
+                />
+              )}
+            />
+
             {rule.body === 'html' ? (
               <div className="space-y-1">
                 <span id="message-label" className="text-sm font-medium">
@@ -368,6 +422,38 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               </Field>
             )}
 
+            {rule.actions ? (
+              <Controller
+                control={control}
+                name="actions"
+                render={({ field }) => (
+                  <ActionsBuilder
+                    rule={rule}
+                    value={field.value}
+                    onChange={field.onChange}
+                    country={country}
+                    error={errors.actions?.message}
+                  />
+                )}
+              />
+            ) : null}
+            {rule.footerMax !== null ? (
+              <Field
+                id="footer"
+                label="Footer"
+                error={errors.footer?.message}
+                aside={<FooterCounter control={control} max={rule.footerMax} />}
+              >
+                <input
+                  id="footer"
+                  className={inputClass}
+                  aria-invalid={errors.footer ? true : undefined}
+                  aria-describedby={fieldDescribedBy('footer', { error: errors.footer?.message })}
+                  {...register('footer')}
+                />
+              </Field>
+            ) : null}
+
             <Controller
               control={control}
               name="attachments"
@@ -377,6 +463,40 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   value={field.value}
                   onChange={field.onChange}
                   error={errors.attachments?.message}
+                />
+              )}
+            />
+            <Controller
+              control={control}
+              name="schedule"
+              render={({ field }) => (
+                <SchedulePicker
+                  value={field.value}
+                  onChange={field.onChange}
+                  recipients={to}
+                  windowWarning={windowWarning}
+                  error={errors.schedule?.message}
+                />
+              )}
+            />
+            <ReplyOptions
+              replyTo={replyTo}
+              onReplyTo={(value) =>
+                setValue('replyToMessageId', value, { shouldValidate: formState.isSubmitted })
+              }
+              status={conversationStatus}
+              onStatus={(value) => setValue('conversationStatus', value, { shouldDirty: true })}
+              error={errors.replyToMessageId?.message}
+            />
+            <Controller
+              control={control}
+              name="advanced"
+              render={({ field }) => (
+                <AdvancedOptions
+                  value={field.value}
+                  onChange={field.onChange}
+                  channels={channels.data ?? []}
+                  error={errors.advanced?.message}
                 />
               )}
             />
@@ -419,13 +539,23 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
 }
 
 /** Only the counter re-renders while typing, not the whole form. */
-function TextBodyCounter({
-  control,
-  type,
-}: {
-  control: ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
-  type: Channel['type'];
-}) {
-  const text = useWatch({ control, name: 'text' });
-  return <TextCounter id="message-counter" text={text} type={type} />;
+type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
+
+function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
+  const [text, actions] = useWatch({ control, name: ['text', 'actions'] });
+  return (
+    <TextCounter id="message-counter" text={text} type={type} hasActions={actions.length > 0} />
+  );
+}
+
+function FooterCounter({ control, max }: { control: ComposeControl; max: number }) {
+  const footer = useWatch({ control, name: 'footer' });
+  const length = [...footer.trim()].length;
+  return (
+    <span
+      className={`text-xs ${length > max ? 'text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400'}`}
+    >
+      {length} / {max}
+    </span>
+  );
 }

@@ -5,9 +5,14 @@ import {
   type Recipient,
   type SendMessageRequest,
 } from '../../../schemas/send-message';
+import type { CountryCode } from '../../lib/phone';
 import { analyzeSms } from '../../lib/sms-segments';
+import { zonedToInstant } from '../../lib/zoned-time';
+import { actionErrors, actionSetError, toActions, type ActionDraft } from './actions';
 import { checkChannelRules, ruleFor } from './channel-rules';
 import type { RecipientChip } from './recipients';
+import { UUID_PATTERN } from '../../../schemas/patterns';
+import type { ConversationStatus } from '../../../schemas/send-message';
 
 export interface Attachment {
   /** `https://…` or `media_library://…` */
@@ -33,6 +38,23 @@ export interface ComposeValues {
   /** The plain-text alternative was edited by hand and is no longer derived from the HTML. */
   textEdited: boolean;
   attachments: Attachment[];
+  actions: ActionDraft[];
+  footer: string;
+  /** A template and its slots in order; `manual` when the id was typed (no template list). */
+  template: {
+    id: string;
+    manual: boolean;
+    body: string;
+    slots: { name: string; value: string }[];
+  } | null;
+  schedule: { enabled: boolean; date: string; time: string; zone: string };
+  replyToMessageId: string;
+  conversationStatus: '' | ConversationStatus;
+  advanced: { content: string; reviewChannelId: string; marketingChannelId: string };
+}
+
+export function agentTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 export function newMessageId(): string {
@@ -52,7 +74,27 @@ export function emptyCompose(defaultCountry: string, channelId = ''): ComposeVal
     text: '',
     textEdited: false,
     attachments: [],
+    actions: [],
+    footer: '',
+    template: null,
+    schedule: { enabled: false, date: '', time: '', zone: agentTimeZone() },
+    replyToMessageId: '',
+    conversationStatus: '',
+    advanced: { content: '', reviewChannelId: '', marketingChannelId: '' },
   };
+}
+
+/** The `content` object from the advanced JSON box, or an error. */
+export function parseContent(text: string): { value?: Record<string, unknown>; error?: string } {
+  if (!text.trim()) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value))
+      return { error: 'Content must be a JSON object: { … }' };
+    return { value: value as Record<string, unknown> };
+  } catch (error) {
+    return { error: `Not valid JSON: ${(error as Error).message}` };
+  }
 }
 
 function toRecipient(chip: RecipientChip, channel: Channel): Recipient {
@@ -90,12 +132,43 @@ export function toSendMessageRequest(values: ComposeValues, channel: Channel): S
   if (rule.attachments && values.attachments.length) {
     request.attachments = values.attachments.map((attachment) => attachment.url);
   }
+  const country = (values.defaultCountry || undefined) as CountryCode | undefined;
+  if (rule.actions && values.actions.length) request.actions = toActions(values.actions, country);
+  if (rule.footerMax !== null && values.footer.trim()) request.footer = values.footer.trim();
+  if (values.template?.id.trim()) {
+    request.template_id = values.template.id.trim();
+    request.placeholder_values = values.template.slots.map((slot) => slot.value);
+  }
+  if (values.schedule.enabled) {
+    const when = zonedToInstant(values.schedule.date, values.schedule.time, values.schedule.zone);
+    if (when) request.send_after = when.iso;
+  }
+  if (values.replyToMessageId.trim()) request.reply_to_message_id = values.replyToMessageId.trim();
+  if (values.conversationStatus) request.conversation_status = values.conversationStatus;
+  const content = parseContent(values.advanced.content).value;
+  if (content) request.content = content;
+  if (values.advanced.reviewChannelId) request.review_channel_id = values.advanced.reviewChannelId;
+  if (values.advanced.marketingChannelId)
+    request.marketing_channel_id = values.advanced.marketingChannelId;
   return request;
 }
 
 export type FieldErrors = Partial<Record<FieldName, string>>;
 export type FieldName =
-  'channelId' | 'to' | 'cc' | 'bcc' | 'subject' | 'html' | 'text' | 'attachments';
+  | 'channelId'
+  | 'to'
+  | 'cc'
+  | 'bcc'
+  | 'subject'
+  | 'html'
+  | 'text'
+  | 'attachments'
+  | 'template'
+  | 'actions'
+  | 'footer'
+  | 'schedule'
+  | 'replyToMessageId'
+  | 'advanced';
 
 /** Order of fields on the screen: focus goes to the first with an error. */
 export const FIELD_ORDER: FieldName[] = [
@@ -104,9 +177,15 @@ export const FIELD_ORDER: FieldName[] = [
   'cc',
   'bcc',
   'subject',
+  'template',
   'html',
   'text',
+  'actions',
+  'footer',
   'attachments',
+  'schedule',
+  'replyToMessageId',
+  'advanced',
 ];
 
 /** Maps a request path (`to.3.handle`) to the form field that shows it. */
@@ -122,7 +201,21 @@ export function fieldForPath(path: string): FieldName | undefined {
     case 'html':
     case 'text':
     case 'attachments':
+    case 'actions':
+    case 'footer':
       return head;
+    case 'template_id':
+    case 'placeholder_values':
+      return 'template';
+    case 'send_after':
+      return 'schedule';
+    case 'reply_to_message_id':
+    case 'conversation_id':
+      return 'replyToMessageId';
+    case 'content':
+    case 'review_channel_id':
+    case 'marketing_channel_id':
+      return 'advanced';
     default:
       return undefined;
   }
@@ -141,7 +234,11 @@ function chipErrors(chips: RecipientChip[]): string | undefined {
  * Checks the form for the chosen channel: the friendlier form rules first, then the request
  * against the shared contract and the channel rules, each error at its field.
  */
-export function validateCompose(values: ComposeValues, channel: Channel | undefined): FieldErrors {
+export function validateCompose(
+  values: ComposeValues,
+  channel: Channel | undefined,
+  now = new Date(),
+): FieldErrors {
   const errors: FieldErrors = {};
   if (!channel) return { channelId: 'Pick the channel to send from' };
   const rule = ruleFor(channel.type);
@@ -154,18 +251,58 @@ export function validateCompose(values: ComposeValues, channel: Channel | undefi
   }
   if (rule.subject && !values.subject.trim()) errors.subject = 'Add a subject';
 
+  const template = values.template;
+  // A template brings its own text; the body is then optional.
+  const hasTemplate = Boolean(template?.id.trim());
+  const hasActions = Boolean(rule.actions && values.actions.length);
+  const maxText =
+    hasActions && rule.maxTextWithActions !== null ? rule.maxTextWithActions : rule.maxText;
   if (rule.body === 'html') {
-    if (!htmlHasContent(values.html)) errors.html = 'Write the message';
+    if (!hasTemplate && !htmlHasContent(values.html)) errors.html = 'Write the message';
   } else if (!values.text.trim()) {
-    errors.text = 'Write the message';
-  } else if (rule.maxText !== null && [...values.text].length > rule.maxText) {
-    const over = [...values.text].length - rule.maxText;
-    const overBy = `${over} character${over === 1 ? '' : 's'} over the ${rule.maxText}-character limit`;
+    if (!hasTemplate) errors.text = 'Write the message';
+  } else if (maxText !== null && [...values.text].length > maxText) {
+    const over = [...values.text].length - maxText;
+    const overBy = `${over} character${over === 1 ? '' : 's'} over the ${maxText}-character limit${hasActions && maxText !== rule.maxText ? ' for messages with buttons' : ''}`;
     errors.text =
       channel.type === 'sms'
         ? `Too long for SMS: ${analyzeSms(values.text).segments} segments, ${overBy}`
         : `Too long for ${rule.label}: ${overBy}`;
   }
+
+  if (template) {
+    if (template.manual && !UUID_PATTERN.test(template.id.trim()))
+      errors.template = 'The template id must be a UUID';
+    const missing = template.slots
+      .filter((slot) => !slot.value.trim())
+      .map((slot) => `{{${slot.name}}}`);
+    if (!errors.template && missing.length)
+      errors.template = `Fill in every placeholder; missing: ${missing.join(', ')}`;
+  }
+
+  if (rule.actions && values.actions.length) {
+    const setError = actionSetError(values.actions, rule);
+    const country = (values.defaultCountry || undefined) as CountryCode | undefined;
+    const perButton = actionErrors(values.actions, rule, country);
+    const index = perButton.findIndex(Boolean);
+    errors.actions =
+      setError ?? (index >= 0 ? `Button ${index + 1}: ${perButton[index]}` : undefined);
+  }
+  if (rule.footerMax !== null && [...values.footer.trim()].length > rule.footerMax) {
+    errors.footer = `The footer can have at most ${rule.footerMax} characters (${[...values.footer.trim()].length} now)`;
+  }
+
+  if (values.schedule.enabled) {
+    const when = zonedToInstant(values.schedule.date, values.schedule.time, values.schedule.zone);
+    if (!when) errors.schedule = 'Pick a date and a time';
+    else if (when.instant.getTime() <= now.getTime())
+      errors.schedule = 'The time to send must lie in the future';
+  }
+  if (values.replyToMessageId.trim() && !UUID_PATTERN.test(values.replyToMessageId.trim())) {
+    errors.replyToMessageId = 'A message id is a UUID like 7d2c1b0a-9e8f-4a6b-8c5d-3e2f1a0b9c8d';
+  }
+  const content = parseContent(values.advanced.content);
+  if (content.error) errors.advanced = content.error;
 
   const badAttachment = values.attachments.find(
     (a) => !/^(https:\/\/|media_library:\/\/)/.test(a.url),

@@ -1,0 +1,149 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ChannelType } from '../../../schemas/rows';
+import { Button } from '../../components/button';
+import { inputClass } from '../../components/field';
+import { placeholderSlots, templateParts } from '../../lib/placeholders';
+import { templatesQueryOptions } from './api/queries';
+import type { ComposeValues } from './form-model';
+
+type TemplateValue = ComposeValues['template'];
+
+/**
+ * Pick a template and fill its placeholders. Where the upstream lists no templates (live
+ * Mateo documents no list), the id is typed and the values are added by hand, in order.
+ */
+export function TemplatePicker({
+  channelType,
+  value,
+  onChange,
+  error,
+}: {
+  channelType: ChannelType;
+  value: TemplateValue;
+  onChange: (value: TemplateValue) => void;
+  error?: string;
+}) {
+  const templates = useQuery(templatesQueryOptions(channelType));
+  const noList = templates.isError;
+
+  const pick = (id: string) => {
+    const template = templates.data?.find((t) => t.id === id);
+    if (!template) return onChange(null);
+    onChange({
+      id: template.id,
+      manual: false,
+      body: template.body,
+      slots: placeholderSlots(template.body).map((name) => ({ name, value: '' })),
+    });
+  };
+
+  const setSlot = (index: number, slotValue: string) =>
+    value &&
+    onChange({
+      ...value,
+      slots: value.slots.map((slot, i) => (i === index ? { ...slot, value: slotValue } : slot)),
+    });
+
+  return (
+    <fieldset className="space-y-2" aria-describedby={error ? 'template-error' : undefined}>
+      <legend className="text-sm font-medium">Template</legend>
+      {noList || value?.manual ? (
+        <div className="space-y-1">
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {noList ? 'This Mateo account offers no template list: type the template id.' : null}
+          </p>
+          <label htmlFor="template-id" className="text-xs">
+            Template id
+          </label>
+          <input
+            id="template-id"
+            className={`${inputClass} font-mono`}
+            value={value?.id ?? ''}
+            onChange={(event) =>
+              onChange(
+                event.target.value
+                  ? { id: event.target.value, manual: true, body: '', slots: value?.slots ?? [] }
+                  : null,
+              )
+            }
+          />
+        </div>
+      ) : (
+        <>
+          <label htmlFor="template-select" className="sr-only">
+            Template
+          </label>
+          <select
+            id="template-select"
+            className={inputClass}
+            value={value?.id ?? ''}
+            aria-invalid={error ? true : undefined}
+            onChange={(event) => pick(event.target.value)}
+          >
+            <option value="">
+              {templates.isPending ? 'Loading templates…' : 'No template: write the message'}
+            </option>
+            {templates.data?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+                {t.language ? ` (${t.language})` : ''}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+
+      {value && !value.manual ? (
+        <p
+          className="rounded-md bg-slate-100 p-2 text-sm whitespace-pre-wrap dark:bg-slate-800"
+          aria-label="Template text"
+        >
+          {templateParts(value.body).map((part, i) =>
+            'text' in part ? (
+              <span key={i}>{part.text}</span>
+            ) : (
+              <mark
+                key={i}
+                className="rounded bg-amber-100 px-1 dark:bg-amber-900 dark:text-amber-100"
+              >
+                {value.slots.find((s) => s.name === part.slot)?.value || `{{${part.slot}}}`}
+              </mark>
+            ),
+          )}
+        </p>
+      ) : null}
+
+      {value?.slots.map((slot, index) => (
+        <div key={slot.name} className="flex items-center gap-2">
+          <label htmlFor={`placeholder-${slot.name}`} className="w-40 shrink-0 text-sm">
+            Placeholder {`{{${slot.name}}}`}
+          </label>
+          <input
+            id={`placeholder-${slot.name}`}
+            className={inputClass}
+            value={slot.value}
+            aria-invalid={error && !slot.value.trim() ? true : undefined}
+            onChange={(event) => setSlot(index, event.target.value)}
+          />
+        </div>
+      ))}
+      {value?.manual ? (
+        <Button
+          onClick={() =>
+            onChange({
+              ...value,
+              slots: [...value.slots, { name: String(value.slots.length + 1), value: '' }],
+            })
+          }
+        >
+          Add placeholder value
+        </Button>
+      ) : null}
+      {error ? (
+        <p id="template-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
