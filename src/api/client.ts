@@ -32,6 +32,8 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal;
   /** Most answers are JSON; the media library's signed URL comes as plain text. */
   answer?: 'json' | 'text';
+  /** Where the proxy is: same origin in the app; a full URL in tests that run outside a page. */
+  base?: string;
 }
 
 const BASE = '/api';
@@ -56,10 +58,11 @@ export async function apiRequest<S extends z.ZodType>({
   schema,
   signal,
   answer = 'json',
+  base = BASE,
 }: RequestOptions<S>): Promise<ApiAnswer<z.output<S>>> {
   let response: Response;
   try {
-    response = await fetch(`${BASE}${path}`, {
+    response = await fetch(`${base}${path}`, {
       method,
       headers: {
         accept: 'application/json',

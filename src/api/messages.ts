@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UUID_PATTERN } from '../../schemas/patterns';
 import { ConversationRowListSchema, MessageRowSchema } from '../../schemas/rows';
 import { apiRequest } from './client';
 
@@ -25,4 +26,70 @@ export async function getConversation(id: string, signal?: AbortSignal) {
     signal,
   });
   return data[0] ?? null;
+}
+
+/** The proxy (and PostgREST's URL length) allow at most this many ids in one `in.(…)` filter. */
+export const MESSAGE_IDS_PER_REQUEST = 50;
+
+/** Splits ids into groups of at most `size`, without duplicates, keeping their order. */
+export function batchIds(ids: readonly string[], size = MESSAGE_IDS_PER_REQUEST): string[][] {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError('size must be a positive integer');
+  const unique = [...new Set(ids)];
+  const batches: string[][] = [];
+  for (let start = 0; start < unique.length; start += size) {
+    batches.push(unique.slice(start, start + size));
+  }
+  return batches;
+}
+
+export const MessageStatusRowSchema = MessageRowSchema.pick({
+  id: true,
+  status: true,
+  send_after: true,
+  sent_at: true,
+});
+export type MessageStatusRow = z.infer<typeof MessageStatusRowSchema>;
+
+/**
+ * The current status of many messages, one request per 50 ids. Ids that are not UUIDs cannot
+ * exist upstream and would make the proxy refuse the whole batch, so they are left out (and so
+ * come back as not found).
+ */
+export async function getMessageStatuses(
+  ids: readonly string[],
+  signal?: AbortSignal,
+): Promise<MessageStatusRow[]> {
+  const rows: MessageStatusRow[] = [];
+  for (const batch of batchIds(ids.filter((id) => UUID_PATTERN.test(id)))) {
+    const { data } = await apiRequest({
+      path: `/message?id=in.(${batch.join(',')})&select=id,status,sent_at,send_after`,
+      schema: z.array(MessageStatusRowSchema),
+      signal,
+    });
+    rows.push(...data);
+  }
+  return rows;
+}
+
+const DeletedMessageSchema = z.looseObject({ id: z.string() });
+
+/**
+ * Cancels a scheduled send: the proxy reads the message first and deletes it only while it is
+ * `scheduled`. Answers the deleted rows; fails with 409 `not_scheduled` when it went out
+ * already, 404 when there is no such message.
+ */
+export async function cancelScheduledMessage(id: string, signal?: AbortSignal) {
+  const { data } = await apiRequest({
+    method: 'DELETE',
+    path: `/message?id=eq.${encodeURIComponent(id)}`,
+    // Mateo documents the deleted object, PostgREST answers an array (or nothing, without
+    // `return=representation`): take any of them.
+    schema: z.union([
+      z.array(DeletedMessageSchema),
+      DeletedMessageSchema.transform((row) => [row]),
+      z.undefined().transform(() => []),
+    ]),
+    signal,
+  });
+  return data;
 }

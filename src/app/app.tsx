@@ -28,6 +28,12 @@ export function App() {
         <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
           <ComposePage onSent={setSent} />
           <div aria-live="polite">
+            {sent?.reconciled ? (
+              <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
+                An earlier try had already reached Mateo, so the message went out once. This is what
+                Mateo has; its recipients are not shown after a retry.
+              </p>
+            ) : null}
             {sent ? (
               <SentResult
                 ref={resultRef}

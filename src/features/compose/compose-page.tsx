@@ -1,5 +1,14 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type BaseSyntheticEvent,
+} from 'react';
 import {
   Controller,
   useForm,
@@ -10,7 +19,7 @@ import {
 import type { Channel } from '../../../schemas/rows';
 import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
 import { ApiError } from '../../api/client';
-import { sendMessage } from '../../api/send-message';
+import { sendMessageSafely } from '../../api/send-message';
 import { Button } from '../../components/button';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
 import { htmlToText } from '../../lib/html-to-text';
@@ -41,6 +50,8 @@ import { SchedulePicker } from './schedule-picker';
 import { TemplatePicker } from './template-picker';
 import { makeChip, type RecipientChip } from './recipients';
 import { TextCounter } from './text-counter';
+import { draftTitle, type StoredDraft } from './draft-store';
+import { useDrafts } from './use-drafts';
 
 const RichEditor = lazy(() => import('./rich-editor').then((m) => ({ default: m.RichEditor })));
 
@@ -48,6 +59,10 @@ export interface SentMessage {
   request: SendMessageRequest;
   response: SendMessageResponse;
   channel: Channel;
+  /** Read back after a 409 on our id: an earlier try (or another tab) had sent it. */
+  reconciled: boolean;
+  /** Status and headers of the answer, for the request inspector. */
+  answer: { status: number; headers: Record<string, string> };
 }
 
 interface ResolverContext {
@@ -143,18 +158,57 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const [htmlChangedAfterEdit, setHtmlChangedAfterEdit] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
+  const freshDraft = useCallback(() => emptyCompose(initialCountry), [initialCountry]);
+  const drafts = useDrafts(form, freshDraft);
+  const [progress, setProgress] = useState('');
+  const sending = useRef(false);
+
   const send = useMutation({
-    mutationFn: (request: SendMessageRequest) => sendMessage(request),
+    mutationFn: (request: SendMessageRequest) =>
+      sendMessageSafely(request, {
+        onRetry: ({ attempt, error, delayMs }) =>
+          setProgress(
+            `Try ${attempt} failed (${describeError(error).title}); trying again in ${Math.ceil(delayMs / 1000)} s with the same message id, so it cannot arrive twice.`,
+          ),
+        onOffline: () =>
+          setProgress('You are offline. The message goes out as soon as the connection is back.'),
+      }),
+    onMutate: () => setProgress(''),
+    onSettled: () => {
+      sending.current = false;
+      setProgress('');
+    },
     onSuccess: (answer, request) => {
       if (!channel) return;
-      onSent({ request, response: answer.data, channel });
+      onSent({
+        request,
+        response: answer.data,
+        channel,
+        reconciled: answer.reconciled,
+        answer: { status: answer.status, headers: answer.headers },
+      });
+      // The draft goes only once Mateo confirmed the message.
+      void drafts.remove(request.id as string);
       const keep = getValues();
       form.reset({ ...emptyCompose(keep.defaultCountry, keep.channelId) });
       setHtmlChangedAfterEdit(false);
     },
     onError: (error) => {
       if (!(error instanceof ApiError)) return;
-      const issues = error.body.issues ?? [];
+      // The proxy lists issues with paths; Mateo-style messages may start with the path.
+      const named = /^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.+)$/s.exec(
+        error.body.message,
+      );
+      const issues =
+        error.body.issues ??
+        (named
+          ? [
+              {
+                path: (named[1] as string).replace(/\[(\d+)\]/g, '.$1'),
+                message: named[2] as string,
+              },
+            ]
+          : []);
       let focused = false;
       for (const issue of issues) {
         const field = fieldForPath(issue.path);
@@ -166,17 +220,21 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     },
   });
 
-  const submit = handleSubmit(
-    (values) => {
-      if (!channel || send.isPending) return;
-      send.mutate(toSendMessageRequest(values, channel));
-    },
-    (errors) => {
-      // Screen order, not registration order (the lazy editor registers last).
-      const first = FIELD_ORDER.find((field) => errors[field]);
-      if (first) setFocus(first);
-    },
-  );
+  // handleSubmit is called when the event comes, not during render.
+  const submit = (event?: BaseSyntheticEvent) =>
+    handleSubmit(
+      (values) => {
+        // A double click or a second Ctrl+Enter sends nothing more (and the id would make it harmless).
+        if (!channel || sending.current) return;
+        sending.current = true;
+        send.mutate(toSendMessageRequest(values, channel));
+      },
+      (errors) => {
+        // Screen order, not registration order (the lazy editor registers last).
+        const first = FIELD_ORDER.find((field) => errors[field]);
+        if (first) setFocus(first);
+      },
+    )(event);
 
   // Ctrl/Cmd+Enter sends from anywhere in the form (the rich editor handles its own).
   const formRef = useRef<HTMLFormElement>(null);
@@ -234,6 +292,15 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
         className="space-y-4"
         aria-busy={send.isPending}
       >
+        <DraftBar
+          drafts={drafts.drafts}
+          currentId={draftId}
+          savedAt={drafts.savedAt}
+          storageError={drafts.storageError}
+          onSwitch={(id) => void drafts.switchTo(id)}
+          onNew={() => void drafts.newDraft()}
+          onDelete={() => void drafts.deleteCurrent()}
+        />
         <Controller
           control={control}
           name="channelId"
@@ -479,14 +546,19 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 />
               )}
             />
-            <ReplyOptions
-              replyTo={replyTo}
-              onReplyTo={(value) =>
-                setValue('replyToMessageId', value, { shouldValidate: formState.isSubmitted })
-              }
-              status={conversationStatus}
-              onStatus={(value) => setValue('conversationStatus', value, { shouldDirty: true })}
-              error={errors.replyToMessageId?.message}
+            <Controller
+              control={control}
+              name="replyToMessageId"
+              render={({ field }) => (
+                <ReplyOptions
+                  replyTo={field.value}
+                  onReplyTo={field.onChange}
+                  inputRef={field.ref}
+                  status={conversationStatus}
+                  onStatus={(value) => setValue('conversationStatus', value, { shouldDirty: true })}
+                  error={errors.replyToMessageId?.message}
+                />
+              )}
             />
             <Controller
               control={control}
@@ -516,7 +588,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
           aria-live="polite"
           className="outline-none"
         >
-          {send.isPending ? <p className="text-sm">Sending…</p> : null}
+          {send.isPending ? <p className="text-sm">{progress || 'Sending…'}</p> : null}
         </div>
         {failure ? (
           <div
@@ -557,5 +629,62 @@ function FooterCounter({ control, max }: { control: ComposeControl; max: number 
     >
       {length} / {max}
     </span>
+  );
+}
+
+function DraftBar({
+  drafts,
+  currentId,
+  savedAt,
+  storageError,
+  onSwitch,
+  onNew,
+  onDelete,
+}: {
+  drafts: StoredDraft[];
+  currentId: string;
+  savedAt: string | null;
+  storageError: string | null;
+  onSwitch: (id: string) => void;
+  onNew: () => void;
+  onDelete: () => void;
+}) {
+  const known = drafts.some((d) => d.id === currentId);
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap items-end gap-2">
+        <div className="min-w-[16rem] flex-1">
+          <label htmlFor="draft-select" className="text-xs">
+            Draft
+          </label>
+          <select
+            id="draft-select"
+            className={inputClass}
+            value={currentId}
+            onChange={(event) => onSwitch(event.target.value)}
+          >
+            {known ? null : <option value={currentId}>New draft</option>}
+            {drafts.map((draft) => (
+              <option key={draft.id} value={draft.id}>
+                {draftTitle(draft.values)} · {new Date(draft.updatedAt).toLocaleTimeString()}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Button onClick={onNew}>New draft</Button>
+        <Button variant="ghost" onClick={onDelete}>
+          Delete draft
+        </Button>
+      </div>
+      <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
+        {storageError ? (
+          <span className="text-red-700 dark:text-red-400">{storageError}</span>
+        ) : savedAt && known ? (
+          `Draft saved ${new Date(savedAt).toLocaleTimeString()}`
+        ) : (
+          'Drafts are saved in this browser as you type.'
+        )}
+      </p>
+    </div>
   );
 }

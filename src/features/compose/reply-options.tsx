@@ -11,7 +11,9 @@ export function ReplyOptions({
   status,
   onStatus,
   error,
+  inputRef,
 }: {
+  inputRef?: (element: HTMLInputElement | null) => void;
   replyTo: string;
   onReplyTo: (id: string) => void;
   status: ComposeValues['conversationStatus'];
@@ -30,6 +32,7 @@ export function ReplyOptions({
         </label>
         <input
           id="reply-to"
+          ref={inputRef}
           className={`${inputClass} font-mono`}
           value={replyTo}
           placeholder="optional"

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useId } from 'react';
 import type { SendMessageResponse } from '../../../schemas/send-message';
 
 const STATUS_STYLE: Record<string, string> = {
@@ -7,6 +7,9 @@ const STATUS_STYLE: Record<string, string> = {
   scheduled: 'bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-200',
   sending: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
   submitted: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
+  // Statuses of the history that Mateo does not have: cancelled here, or gone upstream.
+  cancelled: 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
+  'unknown (not found)': 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
 };
 
 export function StatusBadge({ status }: { status: string }) {
@@ -28,20 +31,29 @@ function formatTime(value: string | null): string {
 /** What Mateo answered to a send: conversation, message, recipients and actions. */
 export const SentResult = forwardRef<
   HTMLElement,
-  { response: SendMessageResponse; channelName: string }
->(function SentResult({ response, channelName }, ref) {
+  {
+    response: SendMessageResponse;
+    channelName: string;
+    /** 2 where it stands alone; deeper where it sits inside another section (the history). */
+    headingLevel?: 2 | 3 | 4;
+  }
+>(function SentResult({ response, channelName, headingLevel = 2 }, ref) {
   const { conversation, message, recipients, actions } = response;
+  // Unique, since the page can show the latest result and one from the history at once.
+  const headingId = useId();
+  const Heading = `h${headingLevel}` as const;
+  const Subheading = `h${Math.min(headingLevel + 1, 6) as 3 | 4 | 5}` as const;
   return (
     <section
       ref={ref}
       tabIndex={-1}
-      aria-labelledby="sent-heading"
+      aria-labelledby={headingId}
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-teal-600 dark:border-slate-700 dark:bg-slate-900"
     >
-      <h2 id="sent-heading" className="flex items-center gap-2 text-base font-semibold">
+      <Heading id={headingId} className="flex items-center gap-2 text-base font-semibold">
         {message.status === 'scheduled' ? 'Scheduled' : 'Sent'}{' '}
         <StatusBadge status={message.status} />
-      </h2>
+      </Heading>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-slate-600 dark:text-slate-400">From</dt>
         <dd>{channelName}</dd>
@@ -108,7 +120,7 @@ export const SentResult = forwardRef<
       ) : null}
       {actions.length ? (
         <div>
-          <h3 className="text-sm font-medium">Buttons</h3>
+          <Subheading className="text-sm font-medium">Buttons</Subheading>
           <ul className="flex flex-wrap gap-1">
             {actions.map((action) => (
               <li

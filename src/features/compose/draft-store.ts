@@ -1,0 +1,46 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { ComposeValues } from './form-model';
+
+/** A draft is the whole form, kept in IndexedDB under its message id. */
+export interface StoredDraft {
+  id: string;
+  updatedAt: string;
+  values: ComposeValues;
+}
+
+const DB_NAME = 'mateo-composer-drafts';
+const STORE = 'drafts';
+let database: Promise<IDBPDatabase> | undefined;
+
+function db() {
+  database ??= openDB(DB_NAME, 1, {
+    upgrade(upgrade) {
+      upgrade.createObjectStore(STORE, { keyPath: 'id' });
+    },
+  });
+  return database;
+}
+
+export async function listDrafts(): Promise<StoredDraft[]> {
+  const all = (await (await db()).getAll(STORE)) as StoredDraft[];
+  return all.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+}
+
+export async function saveDraft(values: ComposeValues): Promise<StoredDraft> {
+  const draft: StoredDraft = { id: values.id, updatedAt: new Date().toISOString(), values };
+  await (await db()).put(STORE, draft);
+  return draft;
+}
+
+export async function deleteDraft(id: string): Promise<void> {
+  await (await db()).delete(STORE, id);
+}
+
+/** A short name for the draft switcher. */
+export function draftTitle(values: ComposeValues): string {
+  const first = values.to[0];
+  const who = first ? (first.name ?? first.handle ?? first.input) : 'no recipient';
+  const what =
+    values.subject || values.text.split('\n')[0] || values.html.replace(/<[^>]*>/g, ' ').trim();
+  return `${who}${values.to.length > 1 ? ` +${values.to.length - 1}` : ''} · ${what.slice(0, 40) || 'empty'}`;
+}

@@ -1,0 +1,44 @@
+import { checkChannelRules } from '../../../../schemas/channel-rules';
+import type { ChannelType } from '../../../../schemas/rows';
+import {
+  SendMessageRequestSchema,
+  type SendMessageRequest,
+} from '../../../../schemas/send-message';
+
+export interface ContractIssue {
+  /** `to.0.handle`; empty for the body as a whole. */
+  path: string;
+  message: string;
+  source: 'contract' | 'channel';
+}
+
+/**
+ * What the upstream would refuse in this body: the published contract (the same zod schema the
+ * proxy checks with) and the rules of the sending channel's type, which the body does not name.
+ */
+export function contractIssues(request: SendMessageRequest, type: ChannelType): ContractIssue[] {
+  const parsed = SendMessageRequestSchema.safeParse(request);
+  const issues: ContractIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join('.'),
+        message: issue.message,
+        source: 'contract',
+      }));
+  for (const issue of checkChannelRules(request, type)) {
+    issues.push({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+      source: 'channel',
+    });
+  }
+  return issues;
+}
+
+/** Rate-limit headers first (what a sender watches), then the rest, each group by name. */
+export function orderHeaders(headers: Record<string, string>): [string, string][] {
+  const rank = (name: string) => (/^(x-)?ratelimit-|^retry-after$/i.test(name) ? 0 : 1);
+  return Object.entries(headers).sort(
+    ([a], [b]) => rank(a) - rank(b) || a.toLowerCase().localeCompare(b.toLowerCase()),
+  );
+}

@@ -1,0 +1,45 @@
+import { useMemo } from 'react';
+import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
+import { plural } from './preview-model';
+
+/**
+ * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
+ * `srcdoc` with `sandbox=""` (no scripts, no same origin, no popups, no navigation of the page,
+ * no forms) and a Content-Security-Policy in the frame document that loads nothing from any
+ * host. `srcdoc` documents would inherit the page's origin without the sandbox, so no
+ * `allow-*` token is ever added here.
+ */
+export function EmailFrame({
+  html,
+  title,
+  className = 'h-96 rounded-md border border-slate-200 dark:border-slate-700',
+}: {
+  html: string;
+  title: string;
+  /** Size and frame of the iframe. */
+  className?: string;
+}) {
+  // Sanitising parses the whole document: only when the HTML changes, not on every render.
+  const { document, blockedImages } = useMemo(() => {
+    const clean = sanitizeEmailHtmlWithReport(html);
+    return { document: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
+  }, [html]);
+
+  return (
+    <div className="flex h-full flex-col gap-1">
+      <iframe
+        title={title}
+        sandbox=""
+        srcDoc={document}
+        referrerPolicy="no-referrer"
+        className={`w-full bg-white ${className}`}
+      />
+      {blockedImages > 0 ? (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          {plural(blockedImages, 'image', 'images')} not shown: remote images could tell their host
+          when the message is opened, so the preview loads none. Mail programs may still load them.
+        </p>
+      ) : null}
+    </div>
+  );
+}
