@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
+import { HistoryPanel } from '../features/sent/history-panel';
+import { recordSent } from '../features/sent/history-store';
 import { SentResult } from '../features/sent/sent-result';
 
 export function App() {
@@ -26,21 +28,29 @@ export function App() {
           </div>
         </header>
         <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <ComposePage onSent={setSent} />
-          <div aria-live="polite">
-            {sent?.reconciled ? (
-              <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
-                An earlier try had already reached Mateo, so the message went out once. This is what
-                Mateo has; its recipients are not shown after a retry.
-              </p>
-            ) : null}
-            {sent ? (
-              <SentResult
-                ref={resultRef}
-                response={sent.response}
-                channelName={sent.channel.name ?? sent.channel.type}
-              />
-            ) : null}
+          <ComposePage
+            onSent={(message) => {
+              setSent(message);
+              void recordSent(message);
+            }}
+          />
+          <div className="space-y-6">
+            <div aria-live="polite">
+              {sent?.reconciled ? (
+                <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
+                  An earlier try had already reached Mateo, so the message went out once. This is
+                  what Mateo has; its recipients are not shown after a retry.
+                </p>
+              ) : null}
+              {sent ? (
+                <SentResult
+                  ref={resultRef}
+                  response={sent.response}
+                  channelName={sent.channel.name ?? sent.channel.type}
+                />
+              ) : null}
+            </div>
+            <HistoryPanel />
           </div>
         </main>
       </div>

@@ -33,6 +33,9 @@ export function HistoryDetail({ entry, onClose }: { entry: HistoryEntry; onClose
           sent from this browser {formatDateTime(entry.sentAt)}
         </span>
       </p>
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Mateo&apos;s answer when it was sent:
+      </p>
       <SentResult
         response={entry.response}
         channelName={entry.channel.name ?? entry.channel.type}

@@ -23,16 +23,11 @@ function WhenText({ entry, now }: { entry: HistoryEntry; now: number }) {
       </time>
     );
   }
-  if (entry.cancelled) {
+  if (entry.cancelled && entry.sendAfter) {
     return (
       <span>
-        cancelled
-        {entry.sendAfter ? (
-          <>
-            {'; was due '}
-            <time dateTime={entry.sendAfter}>{formatDateTime(entry.sendAfter)}</time>
-          </>
-        ) : null}
+        {'was due '}
+        <time dateTime={entry.sendAfter}>{formatDateTime(entry.sendAfter)}</time>
       </span>
     );
   }
