@@ -4,6 +4,7 @@ import { ComposePage, type SentMessage } from '../features/compose/compose-page'
 import { HistoryPanel } from '../features/sent/history-panel';
 import { recordSent } from '../features/sent/history-store';
 import { SentResult } from '../features/sent/sent-result';
+import { UndoSend } from './undo-send';
 
 export function App() {
   const [queryClient] = useState(
@@ -13,6 +14,7 @@ export function App() {
       }),
   );
   const [sent, setSent] = useState<SentMessage | null>(null);
+  const [undone, setUndone] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (sent) resultRef.current?.focus();
@@ -31,11 +33,30 @@ export function App() {
           <ComposePage
             onSent={(message) => {
               setSent(message);
+              setUndone(false);
               void recordSent(message);
             }}
           />
           <div className="space-y-6">
             <div aria-live="polite">
+              {undone ? (
+                <p
+                  role="status"
+                  className="mb-2 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-600"
+                >
+                  Not sent. Your message is back in the form.
+                </p>
+              ) : null}
+              {sent?.undoUntil ? (
+                <UndoSend
+                  key={sent.response.message.id}
+                  sent={sent}
+                  onUndone={() => {
+                    setSent(null);
+                    setUndone(true);
+                  }}
+                />
+              ) : null}
               {sent?.reconciled ? (
                 <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
                   An earlier try had already reached Mateo, so the message went out once. This is

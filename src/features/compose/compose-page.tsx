@@ -63,7 +63,14 @@ export interface SentMessage {
   reconciled: boolean;
   /** Status and headers of the answer, for the request inspector. */
   answer: { status: number; headers: Record<string, string> };
+  /** With undo send: until when the message can still be taken back. */
+  undoUntil?: string;
+  /** Puts the message back into the form after an undo. */
+  restore?: () => void;
 }
+
+const UNDO_KEY = 'mateo-composer:undo-seconds';
+const UNDO_CHOICES = [0, 5, 10, 30];
 
 interface ResolverContext {
   channels: Channel[] | undefined;
@@ -161,10 +168,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const freshDraft = useCallback(() => emptyCompose(initialCountry), [initialCountry]);
   const drafts = useDrafts(form, freshDraft);
   const [progress, setProgress] = useState('');
+  const [undoSeconds, setUndoSeconds] = useState(() => Number(localStorage.getItem(UNDO_KEY) ?? 0) || 0);
   const sending = useRef(false);
 
   const send = useMutation({
-    mutationFn: (request: SendMessageRequest) =>
+    mutationFn: ({ request }: { request: SendMessageRequest; values: ComposeValues }) =>
       sendMessageSafely(request, {
         onRetry: ({ attempt, error, delayMs }) =>
           setProgress(
@@ -178,7 +186,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       sending.current = false;
       setProgress('');
     },
-    onSuccess: (answer, request) => {
+    onSuccess: (answer, { request, values }) => {
       if (!channel) return;
       onSent({
         request,
@@ -186,6 +194,16 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
         channel,
         reconciled: answer.reconciled,
         answer: { status: answer.status, headers: answer.headers },
+        ...(values.schedule.enabled || !undoSeconds
+          ? {}
+          : {
+              undoUntil: request.send_after ?? undefined,
+              // Undo puts the message back into the form, as a draft again.
+              restore: () => {
+                form.reset(values);
+                void drafts.saveNow();
+              },
+            }),
       });
       // The draft goes only once Mateo confirmed the message.
       void drafts.remove(request.id as string);
@@ -227,7 +245,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
         // A double click or a second Ctrl+Enter sends nothing more (and the id would make it harmless).
         if (!channel || sending.current) return;
         sending.current = true;
-        send.mutate(toSendMessageRequest(values, channel));
+        const request = toSendMessageRequest(values, channel);
+        // Undo send: the message waits upstream as a scheduled one until the window closes.
+        if (!values.schedule.enabled && undoSeconds > 0) {
+          request.send_after = new Date(Date.now() + undoSeconds * 1000).toISOString();
+        }
+        send.mutate({ request, values });
       },
       (errors) => {
         // Screen order, not registration order (the lazy editor registers last).
@@ -580,6 +603,25 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
             {send.isPending ? 'Sending…' : 'Send'}
           </Button>
           <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
+          <label htmlFor="undo-window" className="ml-auto text-xs">
+            Undo window
+          </label>
+          <select
+            id="undo-window"
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+            value={undoSeconds}
+            onChange={(event) => {
+              const seconds = Number(event.target.value);
+              setUndoSeconds(seconds);
+              localStorage.setItem(UNDO_KEY, String(seconds));
+            }}
+          >
+            {UNDO_CHOICES.map((seconds) => (
+              <option key={seconds} value={seconds}>
+                {seconds ? `${seconds} s` : 'Off'}
+              </option>
+            ))}
+          </select>
         </div>
         <div
           ref={resultRef}

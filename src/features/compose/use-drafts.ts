@@ -124,5 +124,5 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     );
   }, [fresh, getValues, remove, reset]);
 
-  return { drafts, ready, storageError, savedAt, switchTo, newDraft, deleteCurrent, remove };
+  return { drafts, ready, storageError, savedAt, switchTo, newDraft, deleteCurrent, remove, saveNow };
 }

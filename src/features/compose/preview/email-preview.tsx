@@ -128,6 +128,7 @@ export function EmailPreview({
           role="tabpanel"
           id={`${id}-panel`}
           aria-labelledby={`${id}-tab-${tab}`}
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- the tabs pattern focuses a panel whose content may hold nothing focusable; it also scrolls
           tabIndex={0}
           className="max-h-[32rem] overflow-auto pt-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
         >

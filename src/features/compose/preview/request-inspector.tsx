@@ -75,9 +75,12 @@ function LastAnswerView({ answer }: { answer: LastAnswer }) {
           </tbody>
         </table>
       ) : null}
-      {/* A scrolling box must be reachable by keyboard (WCAG 2.1.1). */}
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-      <pre aria-label="Answer body" tabIndex={0} className={pre}>
+      <pre
+        aria-label="Answer body"
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must be reachable by keyboard (axe scrollable-region-focusable)
+        tabIndex={0}
+        className={pre}
+      >
         {body}
       </pre>
     </div>
@@ -171,8 +174,12 @@ export const RequestInspector = memo(function RequestInspector({
               <Button onClick={() => void copy('cURL')}>Copy as cURL</Button>
               <Button onClick={() => void copy('fetch')}>Copy as fetch</Button>
             </div>
-            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-            <pre aria-label="Request body" tabIndex={0} className={pre}>
+            <pre
+              aria-label="Request body"
+              // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must be reachable by keyboard (axe scrollable-region-focusable)
+              tabIndex={0}
+              className={pre}
+            >
               {json}
             </pre>
           </div>
