@@ -24,12 +24,12 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="mx-auto flex max-w-6xl items-center gap-3 px-4 py-3">
+          <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <h1 className="text-lg font-semibold">Mateo Composer</h1>
           </div>
         </header>
-        <main className="mx-auto grid max-w-6xl gap-6 px-4 py-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
           <ComposePage
             onSent={(message) => {
               setSent(message);
@@ -37,7 +37,7 @@ export function App() {
               void recordSent(message);
             }}
           />
-          <div className="space-y-6">
+          <div className="grid gap-6 lg:grid-cols-2">
             <div aria-live="polite">
               {undone ? (
                 <p

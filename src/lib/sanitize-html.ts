@@ -44,9 +44,16 @@ const FORBID_ATTR = [
   'lowsrc', 'dynsrc', 'xlink:href', 'http-equiv', 'srcdoc', 'data', 'codebase', 'manifest',
 ];
 
-/** Where a link may point. DOMPurify strips whitespace and control characters before testing,
- * so "java\tscript:" and "  javascript:" are caught; entities are decoded by the parser. */
+/** Where a link may point; checked on the final value, entities already decoded by the parser. */
 const LINK_URL = /^(?:https?:|mailto:|tel:)/i;
+
+/**
+ * DOMPurify tests every kept attribute value that is not on its short list of URI-safe
+ * attributes against this pattern (so it must let through plain values like "2" or "#eee"), after
+ * removing whitespace and control characters ("java\tscript:" is caught). Its default minus the
+ * schemes we do not link to; the hook below then allows only LINK_URL in href.
+ */
+const ATTRIBUTE_VALUE = /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
 
 /** The only image sources shown: inline PNG, JPEG or GIF. */
 const INLINE_IMAGE = /^data:image\/(?:png|jpe?g|gif);base64,[a-z0-9+/=\s]*$/i;
@@ -64,7 +71,7 @@ const CONFIG: Config = {
   ALLOWED_ATTR,
   FORBID_TAGS,
   FORBID_ATTR,
-  ALLOWED_URI_REGEXP: LINK_URL,
+  ALLOWED_URI_REGEXP: ATTRIBUTE_VALUE,
   ALLOWED_NAMESPACES: ['http://www.w3.org/1999/xhtml'],
   ALLOW_DATA_ATTR: false,
   ALLOW_UNKNOWN_PROTOCOLS: false,
@@ -103,10 +110,10 @@ function getPurifier(): Purifier | undefined {
     // Checked once more on the value that stays, whatever path it took through DOMPurify.
     if (node.hasAttribute('src') && !INLINE_IMAGE.test((node.getAttribute('src') ?? '').trim()))
       node.removeAttribute('src');
-    if (node.localName === 'a' && node.hasAttribute('href')) {
-      if (LINK_URL.test((node.getAttribute('href') ?? '').trim()))
-        node.setAttribute('rel', 'noopener noreferrer');
-      else node.removeAttribute('href');
+    if (node.hasAttribute('href')) {
+      // Relative and protocol-relative addresses have nothing to be relative to in a mail.
+      if (!LINK_URL.test((node.getAttribute('href') ?? '').trim())) node.removeAttribute('href');
+      else if (node.localName === 'a') node.setAttribute('rel', 'noopener noreferrer');
     }
   });
   purifier = instance;

@@ -124,9 +124,8 @@ export function parseWhatsAppInline(line: string): WhatsAppLine {
   return parse(0, line.length);
 }
 
-const BULLET = /^[-*•] (.*)$/su;
+const BULLET = /^[-*] (.*)$/su;
 const NUMBERED = /^(\d{1,9})\. (.*)$/su;
-const QUOTE = /^> ?(.*)$/su;
 
 type LineKind =
   | { kind: 'paragraph'; content: string }
@@ -141,7 +140,7 @@ function classify(line: string): LineKind {
   const bullet = BULLET.exec(line);
   if (bullet) return { kind: 'bullet-list', content: bullet[1] ?? '' };
   // A quote needs "> ": a lone ">" at the start of a line stays text, as in the apps.
-  if (line.startsWith('> ')) return { kind: 'quote', content: QUOTE.exec(line)?.[1] ?? '' };
+  if (line.startsWith('> ')) return { kind: 'quote', content: line.slice(2) };
   return { kind: 'paragraph', content: line };
 }
 

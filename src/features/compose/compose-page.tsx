@@ -3,6 +3,7 @@ import {
   lazy,
   Suspense,
   useCallback,
+  useDeferredValue,
   useEffect,
   useMemo,
   useRef,
@@ -50,6 +51,9 @@ import { SchedulePicker } from './schedule-picker';
 import { TemplatePicker } from './template-picker';
 import { makeChip, type RecipientChip } from './recipients';
 import { TextCounter } from './text-counter';
+import { MessagePreview } from './preview/message-preview';
+import { RequestInspector, type LastAnswer } from './preview/request-inspector';
+import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
 import { useDrafts } from './use-drafts';
 
@@ -168,7 +172,10 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const freshDraft = useCallback(() => emptyCompose(initialCountry), [initialCountry]);
   const drafts = useDrafts(form, freshDraft);
   const [progress, setProgress] = useState('');
-  const [undoSeconds, setUndoSeconds] = useState(() => Number(localStorage.getItem(UNDO_KEY) ?? 0) || 0);
+  const [lastAnswer, setLastAnswer] = useState<LastAnswer | null>(null);
+  const [undoSeconds, setUndoSeconds] = useState(
+    () => Number(localStorage.getItem(UNDO_KEY) ?? 0) || 0,
+  );
   const sending = useRef(false);
 
   const send = useMutation({
@@ -187,6 +194,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       setProgress('');
     },
     onSuccess: (answer, { request, values }) => {
+      setLastAnswer({ status: answer.status, headers: answer.headers, body: answer.data });
       if (!channel) return;
       onSent({
         request,
@@ -212,6 +220,8 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       setHtmlChangedAfterEdit(false);
     },
     onError: (error) => {
+      if (error instanceof ApiError)
+        setLastAnswer({ status: error.status, headers: {}, body: error.body });
       if (!(error instanceof ApiError)) return;
       // The proxy lists issues with paths; Mateo-style messages may start with the path.
       const named = /^([a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): (.+)$/s.exec(
@@ -304,351 +314,360 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const failure = send.error ? describeError(send.error) : undefined;
 
   return (
-    <section aria-labelledby="compose-heading" className="space-y-4">
-      <h2 id="compose-heading" className="text-base font-semibold">
-        New message
-      </h2>
-      <form
-        ref={formRef}
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        className="space-y-4"
-        aria-busy={send.isPending}
-      >
-        <DraftBar
-          drafts={drafts.drafts}
-          currentId={draftId}
-          savedAt={drafts.savedAt}
-          storageError={drafts.storageError}
-          onSwitch={(id) => void drafts.switchTo(id)}
-          onNew={() => void drafts.newDraft()}
-          onDelete={() => void drafts.deleteCurrent()}
-        />
-        <Controller
-          control={control}
-          name="channelId"
-          render={({ field }) => (
-            <ChannelPicker
-              id="from"
-              channels={channels.data}
-              loading={channels.isPending}
-              loadError={channels.error ? describeError(channels.error).detail : undefined}
-              value={field.value}
-              onChange={changeChannel}
-              error={errors.channelId?.message}
-              selectRef={field.ref}
-            />
-          )}
-        />
+    <div className="grid gap-6 xl:grid-cols-2">
+      <section aria-labelledby="compose-heading" className="space-y-4">
+        <h2 id="compose-heading" className="text-base font-semibold">
+          New message
+        </h2>
+        <form
+          ref={formRef}
+          noValidate
+          onSubmit={(event) => void submit(event)}
+          className="space-y-4"
+          aria-busy={send.isPending}
+        >
+          <DraftBar
+            drafts={drafts.drafts}
+            currentId={draftId}
+            savedAt={drafts.savedAt}
+            storageError={drafts.storageError}
+            onSwitch={(id) => void drafts.switchTo(id)}
+            onNew={() => void drafts.newDraft()}
+            onDelete={() => void drafts.deleteCurrent()}
+          />
+          <Controller
+            control={control}
+            name="channelId"
+            render={({ field }) => (
+              <ChannelPicker
+                id="from"
+                channels={channels.data}
+                loading={channels.isPending}
+                loadError={channels.error ? describeError(channels.error).detail : undefined}
+                value={field.value}
+                onChange={changeChannel}
+                error={errors.channelId?.message}
+                selectRef={field.ref}
+              />
+            )}
+          />
 
-        {channel && rule ? (
-          <>
-            {rule.retired ? (
-              <p
-                role="note"
-                className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
-              >
-                {rule.retired}
-              </p>
-            ) : null}
-
-            {rule.recipient === 'phone' ? (
-              <Field id="default-country" label="Default country for phone numbers">
-                <select
-                  id="default-country"
-                  className={`${inputClass} w-auto`}
-                  {...register('defaultCountry')}
+          {channel && rule ? (
+            <>
+              {rule.retired ? (
+                <p
+                  role="note"
+                  className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
                 >
-                  {listCountries().map(({ code, callingCode }) => (
-                    <option key={code} value={code}>
-                      {code} (+{callingCode})
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ) : null}
+                  {rule.retired}
+                </p>
+              ) : null}
 
-            {(['to', 'cc', 'bcc'] as const)
-              .filter((name) => name === 'to' || rule.ccBcc)
-              .map((name) => (
-                <Controller
-                  key={`${name}-${channel.id}-${draftId}`}
-                  control={control}
-                  name={name}
-                  render={({ field }) => (
-                    <RecipientInput
-                      id={`recipients-${name}`}
-                      label={name === 'to' ? 'To' : name === 'cc' ? 'Cc' : 'Bcc'}
-                      channel={channel}
-                      defaultCountry={country}
-                      chips={field.value}
-                      onChange={field.onChange}
-                      error={errors[name]?.message}
-                      inputRef={field.ref}
-                    />
-                  )}
-                />
-              ))}
+              {rule.recipient === 'phone' ? (
+                <Field id="default-country" label="Default country for phone numbers">
+                  <select
+                    id="default-country"
+                    className={`${inputClass} w-auto`}
+                    {...register('defaultCountry')}
+                  >
+                    {listCountries().map(({ code, callingCode }) => (
+                      <option key={code} value={code}>
+                        {code} (+{callingCode})
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              ) : null}
 
-            {rule.subject ? (
-              <Field id="subject" label="Subject" error={errors.subject?.message}>
-                <input
-                  id="subject"
-                  className={inputClass}
-                  autoComplete="off"
-                  aria-invalid={errors.subject ? true : undefined}
-                  aria-describedby={fieldDescribedBy('subject', { error: errors.subject?.message })}
-                  {...register('subject')}
-                />
-              </Field>
-            ) : null}
-
-            <Controller
-              control={control}
-              name="template"
-              render={({ field }) => (
-                <TemplatePicker
-                  channelType={channel.type}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={errors.template?.message}
-                />
-              )}
-            />
-
-            {rule.body === 'html' ? (
-              <div className="space-y-1">
-                <span id="message-label" className="text-sm font-medium">
-                  Message
-                </span>
-                <Suspense fallback={<p className="text-sm text-slate-600">Loading the editor…</p>}>
+              {(['to', 'cc', 'bcc'] as const)
+                .filter((name) => name === 'to' || rule.ccBcc)
+                .map((name) => (
                   <Controller
+                    key={`${name}-${channel.id}-${draftId}`}
                     control={control}
-                    name="html"
+                    name={name}
                     render={({ field }) => (
-                      <RichEditor
-                        key={draftId}
-                        id="message"
-                        label="Message"
-                        value={field.value}
-                        onChange={onHtmlChange}
-                        invalid={Boolean(errors.html)}
-                        describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
-                        onSubmitShortcut={() => void submit()}
-                        editorRef={(focus) => field.ref({ focus })}
+                      <RecipientInput
+                        id={`recipients-${name}`}
+                        label={name === 'to' ? 'To' : name === 'cc' ? 'Cc' : 'Bcc'}
+                        channel={channel}
+                        defaultCountry={country}
+                        chips={field.value}
+                        onChange={field.onChange}
+                        error={errors[name]?.message}
+                        inputRef={field.ref}
                       />
                     )}
                   />
-                </Suspense>
-                {errors.html ? (
-                  <p
-                    id="message-error"
-                    role="alert"
-                    className="text-sm text-red-700 dark:text-red-400"
-                  >
-                    {errors.html.message}
-                  </p>
-                ) : null}
-                <Field
-                  id="plain-text"
-                  label="Plain text"
-                  error={errors.text?.message}
-                  description={
-                    textEdited ? (
-                      <span className="flex flex-wrap items-center gap-2">
-                        {htmlChangedAfterEdit
-                          ? 'The HTML changed since you edited the plain text.'
-                          : 'Edited by hand; it no longer follows the HTML.'}
-                        <Button
-                          variant="ghost"
-                          className="!px-1 !py-0 underline"
-                          onClick={regenerate}
-                        >
-                          Regenerate from HTML
-                        </Button>
-                      </span>
-                    ) : (
-                      'Made from the HTML for mail programs that show no HTML; edit it if you like.'
-                    )
-                  }
-                >
-                  <textarea
-                    id="plain-text"
-                    rows={5}
-                    className={`${inputClass} font-mono`}
-                    aria-describedby={fieldDescribedBy('plain-text', {
-                      error: errors.text?.message,
-                      description: true,
+                ))}
+
+              {rule.subject ? (
+                <Field id="subject" label="Subject" error={errors.subject?.message}>
+                  <input
+                    id="subject"
+                    className={inputClass}
+                    autoComplete="off"
+                    aria-invalid={errors.subject ? true : undefined}
+                    aria-describedby={fieldDescribedBy('subject', {
+                      error: errors.subject?.message,
                     })}
-                    {...register('text', {
-                      onChange: () => {
-                        setValue('textEdited', true);
-                        setHtmlChangedAfterEdit(false);
-                      },
-                    })}
+                    {...register('subject')}
                   />
                 </Field>
-              </div>
-            ) : (
-              <Field
-                id="message"
-                label="Message"
-                error={errors.text?.message}
-                aside={<TextBodyCounter control={control} type={channel.type} />}
-              >
-                <textarea
-                  id="message"
-                  rows={7}
-                  className={inputClass}
-                  aria-invalid={errors.text ? true : undefined}
-                  aria-describedby={[
-                    fieldDescribedBy('message', { error: errors.text?.message }),
-                    'message-counter',
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                  {...register('text')}
-                />
-              </Field>
-            )}
+              ) : null}
 
-            {rule.actions ? (
               <Controller
                 control={control}
-                name="actions"
+                name="template"
                 render={({ field }) => (
-                  <ActionsBuilder
-                    rule={rule}
+                  <TemplatePicker
+                    channelType={channel.type}
                     value={field.value}
                     onChange={field.onChange}
-                    country={country}
-                    error={errors.actions?.message}
+                    error={errors.template?.message}
                   />
                 )}
               />
-            ) : null}
-            {rule.footerMax !== null ? (
-              <Field
-                id="footer"
-                label="Footer"
-                error={errors.footer?.message}
-                aside={<FooterCounter control={control} max={rule.footerMax} />}
-              >
-                <input
+
+              {rule.body === 'html' ? (
+                <div className="space-y-1">
+                  <span id="message-label" className="text-sm font-medium">
+                    Message
+                  </span>
+                  <Suspense
+                    fallback={<p className="text-sm text-slate-600">Loading the editor…</p>}
+                  >
+                    <Controller
+                      control={control}
+                      name="html"
+                      render={({ field }) => (
+                        <RichEditor
+                          key={draftId}
+                          id="message"
+                          label="Message"
+                          value={field.value}
+                          onChange={onHtmlChange}
+                          invalid={Boolean(errors.html)}
+                          describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
+                          onSubmitShortcut={() => void submit()}
+                          editorRef={(focus) => field.ref({ focus })}
+                        />
+                      )}
+                    />
+                  </Suspense>
+                  {errors.html ? (
+                    <p
+                      id="message-error"
+                      role="alert"
+                      className="text-sm text-red-700 dark:text-red-400"
+                    >
+                      {errors.html.message}
+                    </p>
+                  ) : null}
+                  <Field
+                    id="plain-text"
+                    label="Plain text"
+                    error={errors.text?.message}
+                    description={
+                      textEdited ? (
+                        <span className="flex flex-wrap items-center gap-2">
+                          {htmlChangedAfterEdit
+                            ? 'The HTML changed since you edited the plain text.'
+                            : 'Edited by hand; it no longer follows the HTML.'}
+                          <Button
+                            variant="ghost"
+                            className="!px-1 !py-0 underline"
+                            onClick={regenerate}
+                          >
+                            Regenerate from HTML
+                          </Button>
+                        </span>
+                      ) : (
+                        'Made from the HTML for mail programs that show no HTML; edit it if you like.'
+                      )
+                    }
+                  >
+                    <textarea
+                      id="plain-text"
+                      rows={5}
+                      className={`${inputClass} font-mono`}
+                      aria-describedby={fieldDescribedBy('plain-text', {
+                        error: errors.text?.message,
+                        description: true,
+                      })}
+                      {...register('text', {
+                        onChange: () => {
+                          setValue('textEdited', true);
+                          setHtmlChangedAfterEdit(false);
+                        },
+                      })}
+                    />
+                  </Field>
+                </div>
+              ) : (
+                <Field
+                  id="message"
+                  label="Message"
+                  error={errors.text?.message}
+                  aside={<TextBodyCounter control={control} type={channel.type} />}
+                >
+                  <textarea
+                    id="message"
+                    rows={7}
+                    className={inputClass}
+                    aria-invalid={errors.text ? true : undefined}
+                    aria-describedby={[
+                      fieldDescribedBy('message', { error: errors.text?.message }),
+                      'message-counter',
+                    ]
+                      .filter(Boolean)
+                      .join(' ')}
+                    {...register('text')}
+                  />
+                </Field>
+              )}
+
+              {rule.actions ? (
+                <Controller
+                  control={control}
+                  name="actions"
+                  render={({ field }) => (
+                    <ActionsBuilder
+                      rule={rule}
+                      value={field.value}
+                      onChange={field.onChange}
+                      country={country}
+                      error={errors.actions?.message}
+                    />
+                  )}
+                />
+              ) : null}
+              {rule.footerMax !== null ? (
+                <Field
                   id="footer"
-                  className={inputClass}
-                  aria-invalid={errors.footer ? true : undefined}
-                  aria-describedby={fieldDescribedBy('footer', { error: errors.footer?.message })}
-                  {...register('footer')}
-                />
-              </Field>
-            ) : null}
+                  label="Footer"
+                  error={errors.footer?.message}
+                  aside={<FooterCounter control={control} max={rule.footerMax} />}
+                >
+                  <input
+                    id="footer"
+                    className={inputClass}
+                    aria-invalid={errors.footer ? true : undefined}
+                    aria-describedby={fieldDescribedBy('footer', { error: errors.footer?.message })}
+                    {...register('footer')}
+                  />
+                </Field>
+              ) : null}
 
-            <Controller
-              control={control}
-              name="attachments"
-              render={({ field }) => (
-                <AttachmentsField
-                  rule={rule}
-                  value={field.value}
-                  onChange={field.onChange}
-                  error={errors.attachments?.message}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="schedule"
-              render={({ field }) => (
-                <SchedulePicker
-                  value={field.value}
-                  onChange={field.onChange}
-                  recipients={to}
-                  windowWarning={windowWarning}
-                  error={errors.schedule?.message}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="replyToMessageId"
-              render={({ field }) => (
-                <ReplyOptions
-                  replyTo={field.value}
-                  onReplyTo={field.onChange}
-                  inputRef={field.ref}
-                  status={conversationStatus}
-                  onStatus={(value) => setValue('conversationStatus', value, { shouldDirty: true })}
-                  error={errors.replyToMessageId?.message}
-                />
-              )}
-            />
-            <Controller
-              control={control}
-              name="advanced"
-              render={({ field }) => (
-                <AdvancedOptions
-                  value={field.value}
-                  onChange={field.onChange}
-                  channels={channels.data ?? []}
-                  error={errors.advanced?.message}
-                />
-              )}
-            />
-          </>
-        ) : null}
+              <Controller
+                control={control}
+                name="attachments"
+                render={({ field }) => (
+                  <AttachmentsField
+                    rule={rule}
+                    value={field.value}
+                    onChange={field.onChange}
+                    error={errors.attachments?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="schedule"
+                render={({ field }) => (
+                  <SchedulePicker
+                    value={field.value}
+                    onChange={field.onChange}
+                    recipients={to}
+                    windowWarning={windowWarning}
+                    error={errors.schedule?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="replyToMessageId"
+                render={({ field }) => (
+                  <ReplyOptions
+                    replyTo={field.value}
+                    onReplyTo={field.onChange}
+                    inputRef={field.ref}
+                    status={conversationStatus}
+                    onStatus={(value) =>
+                      setValue('conversationStatus', value, { shouldDirty: true })
+                    }
+                    error={errors.replyToMessageId?.message}
+                  />
+                )}
+              />
+              <Controller
+                control={control}
+                name="advanced"
+                render={({ field }) => (
+                  <AdvancedOptions
+                    value={field.value}
+                    onChange={field.onChange}
+                    channels={channels.data ?? []}
+                    error={errors.advanced?.message}
+                  />
+                )}
+              />
+            </>
+          ) : null}
 
-        <div className="flex items-center gap-3">
-          <Button type="submit" variant="primary" disabled={send.isPending || !channel}>
-            {send.isPending ? 'Sending…' : 'Send'}
-          </Button>
-          <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
-          <label htmlFor="undo-window" className="ml-auto text-xs">
-            Undo window
-          </label>
-          <select
-            id="undo-window"
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
-            value={undoSeconds}
-            onChange={(event) => {
-              const seconds = Number(event.target.value);
-              setUndoSeconds(seconds);
-              localStorage.setItem(UNDO_KEY, String(seconds));
-            }}
-          >
-            {UNDO_CHOICES.map((seconds) => (
-              <option key={seconds} value={seconds}>
-                {seconds ? `${seconds} s` : 'Off'}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div
-          ref={resultRef}
-          tabIndex={-1}
-          role="status"
-          aria-live="polite"
-          className="outline-none"
-        >
-          {send.isPending ? <p className="text-sm">{progress || 'Sending…'}</p> : null}
-        </div>
-        {failure ? (
-          <div
-            role="alert"
-            className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950"
-          >
-            <p className="font-semibold text-red-900 dark:text-red-200">{failure.title}</p>
-            <p>{failure.detail}</p>
-            {failure.hint ? (
-              <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p>
-            ) : null}
-            {failure.code ? (
-              <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p>
-            ) : null}
+          <div className="flex items-center gap-3">
+            <Button type="submit" variant="primary" disabled={send.isPending || !channel}>
+              {send.isPending ? 'Sending…' : 'Send'}
+            </Button>
+            <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
+            <label htmlFor="undo-window" className="ml-auto text-xs">
+              Undo window
+            </label>
+            <select
+              id="undo-window"
+              className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+              value={undoSeconds}
+              onChange={(event) => {
+                const seconds = Number(event.target.value);
+                setUndoSeconds(seconds);
+                localStorage.setItem(UNDO_KEY, String(seconds));
+              }}
+            >
+              {UNDO_CHOICES.map((seconds) => (
+                <option key={seconds} value={seconds}>
+                  {seconds ? `${seconds} s` : 'Off'}
+                </option>
+              ))}
+            </select>
           </div>
-        ) : null}
-      </form>
-    </section>
+          <div
+            ref={resultRef}
+            tabIndex={-1}
+            role="status"
+            aria-live="polite"
+            className="outline-none"
+          >
+            {send.isPending ? <p className="text-sm">{progress || 'Sending…'}</p> : null}
+          </div>
+          {failure ? (
+            <div
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950"
+            >
+              <p className="font-semibold text-red-900 dark:text-red-200">{failure.title}</p>
+              <p>{failure.detail}</p>
+              {failure.hint ? (
+                <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p>
+              ) : null}
+              {failure.code ? (
+                <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p>
+              ) : null}
+            </div>
+          ) : null}
+        </form>
+      </section>
+      <ComposePreview control={control} channel={channel} lastAnswer={lastAnswer} />
+    </div>
   );
 }
 
@@ -728,5 +747,51 @@ function DraftBar({
         )}
       </p>
     </div>
+  );
+}
+
+/** The live preview and the request inspector; only this part re-renders on each keystroke. */
+function ComposePreview({
+  control,
+  channel,
+  lastAnswer,
+}: {
+  control: ComposeControl;
+  channel: Channel | undefined;
+  lastAnswer: LastAnswer | null;
+}) {
+  const values = useWatch({ control }) as ComposeValues;
+  const live = useMemo(
+    () => (channel ? toSendMessageRequest(values, channel) : undefined),
+    [values, channel],
+  );
+  const request = useDeferredValue(live);
+  const template = values.template;
+  const templateText = useMemo(
+    () =>
+      template && !template.manual && template.body
+        ? fillTemplate(
+            template.body,
+            Object.fromEntries(template.slots.map((slot) => [slot.name, slot.value])),
+          )
+        : undefined,
+    [template],
+  );
+  return (
+    <section aria-labelledby="preview-heading" className="space-y-4">
+      <h2 id="preview-heading" className="text-base font-semibold">
+        Preview
+      </h2>
+      {request && channel ? (
+        <>
+          <MessagePreview request={request} channel={channel} templateText={templateText} />
+          <RequestInspector request={request} channelType={channel.type} lastAnswer={lastAnswer} />
+        </>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Pick a channel to see the message.
+        </p>
+      )}
+    </section>
   );
 }

@@ -20,9 +20,9 @@ export function EmailFrame({
   className?: string;
 }) {
   // Sanitising parses the whole document: only when the HTML changes, not on every render.
-  const { document, blockedImages } = useMemo(() => {
+  const { srcDoc, blockedImages } = useMemo(() => {
     const clean = sanitizeEmailHtmlWithReport(html);
-    return { document: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
+    return { srcDoc: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
   }, [html]);
 
   return (
@@ -30,14 +30,15 @@ export function EmailFrame({
       <iframe
         title={title}
         sandbox=""
-        srcDoc={document}
+        srcDoc={srcDoc}
         referrerPolicy="no-referrer"
         className={`w-full bg-white ${className}`}
       />
       {blockedImages > 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {plural(blockedImages, 'image', 'images')} not shown: remote images could tell their host
-          when the message is opened, so the preview loads none. Mail programs may still load them.
+          {plural(blockedImages, 'image', 'images')} not shown: the preview loads nothing from other
+          hosts, because loading an image tells its host that the message was opened. Mail programs
+          may still load them.
         </p>
       ) : null}
     </div>
