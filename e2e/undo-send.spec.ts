@@ -3,7 +3,9 @@ import { expect, sandboxGet, test } from './fixtures';
 
 const exact = { exact: true } as const;
 
-test('with an undo window, Undo within the delay means nothing is sent and the message is back in the form', async ({ page }) => {
+test('with an undo window, Undo within the delay means nothing is sent and the message is back in the form', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByLabel('Undo window').selectOption('10');
   await page.getByLabel('From').selectOption(SEED.channels.sms);
@@ -18,7 +20,9 @@ test('with an undo window, Undo within the delay means nothing is sent and the m
   await expect(page.getByText(/^Sending in \d+ s$/)).toBeVisible();
   await page.getByRole('button', { name: 'Undo', ...exact }).click();
   await expect(page.getByText('Not sent. Your message is back in the form.')).toBeVisible();
-  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue('Doch nicht senden');
+  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Doch nicht senden',
+  );
   // Well past the window: the sandbox never sent it, it no longer has it at all.
   await page.waitForTimeout(11_000);
   expect(await sandboxGet(`/message?id=eq.${body.message.id}`)).toEqual([]);
@@ -38,10 +42,18 @@ test('without Undo the message goes out when the window closes', async ({ page }
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/send_message'));
   await page.getByRole('button', { name: 'Send', ...exact }).click();
   const body = (await (await answer).json()) as { message: { id: string } };
-  await expect(page.getByRole('button', { name: 'Undo', ...exact })).toBeHidden({ timeout: 10_000 });
+  await expect(page.getByRole('button', { name: 'Undo', ...exact })).toBeHidden({
+    timeout: 10_000,
+  });
   await expect
-    .poll(async () => (await sandboxGet<{ status: string }[]>(`/message?id=eq.${body.message.id}&select=status`))[0]?.status, {
-      timeout: 15_000,
-    })
+    .poll(
+      async () =>
+        (
+          await sandboxGet<{ status: string }[]>(`/message?id=eq.${body.message.id}&select=status`)
+        )[0]?.status,
+      {
+        timeout: 15_000,
+      },
+    )
     .toBe('sent');
 });

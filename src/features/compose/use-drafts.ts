@@ -124,5 +124,15 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     );
   }, [fresh, getValues, remove, reset]);
 
-  return { drafts, ready, storageError, savedAt, switchTo, newDraft, deleteCurrent, remove, saveNow };
+  return {
+    drafts,
+    ready,
+    storageError,
+    savedAt,
+    switchTo,
+    newDraft,
+    deleteCurrent,
+    remove,
+    saveNow,
+  };
 }
