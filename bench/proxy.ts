@@ -3,6 +3,10 @@
  * loopback upstream, and through a bare `node:http` forwarding proxy, in one run. Prints JSON
  * and writes bench/results/proxy.json. Pacing is set far above the load so that the gate,
  * allowlist, header handling and fetch are what is measured, not the 2 req/s queue.
+ *
+ * Load generator, upstream and proxies share this process, so `cpuUsPerRequest` (process CPU
+ * time per completed request) is also reported: on a shared, noisy machine it moves less than
+ * requests per second, and its difference to `direct` is what one proxy hop costs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -60,7 +64,9 @@ async function load(port: number, path: string) {
     while (Date.now() < end) await one();
   };
   const started = Date.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = (Date.now() - started) / 1000;
   agent.destroy();
   latencies.sort((a, b) => a - b);
@@ -72,6 +78,7 @@ async function load(port: number, path: string) {
     rps: Math.round(latencies.length / seconds),
     p50Ms: Number(at(0.5).toFixed(3)),
     p99Ms: Number(at(0.99).toFixed(3)),
+    cpuUsPerRequest: Number(((cpu.user + cpu.system) / Math.max(1, latencies.length)).toFixed(1)),
   };
 }
 
@@ -122,7 +129,10 @@ async function main() {
     bare: [],
     proxy: [],
   };
-  await load(proxyPort, `/api${PATH}`); // warm-up
+  // Warm-up for all three, so that no contender runs its first round with cold code.
+  await load(upstreamPort, PATH);
+  await load(barePort, `/api${PATH}`);
+  await load(proxyPort, `/api${PATH}`);
   for (let i = 0; i < ROUNDS; i++) {
     rounds.direct.push(await load(upstreamPort, PATH));
     rounds.bare.push(await load(barePort, `/api${PATH}`));
@@ -132,10 +142,15 @@ async function main() {
     rps: median(runs.map((r) => r.rps)),
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
+    cpuUsPerRequest: median(runs.map((r) => r.cpuUsPerRequest)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     runs,
   });
-  const summary = { direct: summarise(rounds.direct), bare: summarise(rounds.bare), proxy: summarise(rounds.proxy) };
+  const summary = {
+    direct: summarise(rounds.direct),
+    bare: summarise(rounds.bare),
+    proxy: summarise(rounds.proxy),
+  };
   const result = {
     concurrency: CONCURRENCY,
     durationMs: DURATION_MS,
@@ -144,6 +159,12 @@ async function main() {
     proxyVsBareThroughput: Number((summary.proxy.rps / summary.bare.rps).toFixed(3)),
     proxyAddedP50Ms: Number((summary.proxy.p50Ms - summary.direct.p50Ms).toFixed(3)),
     bareAddedP50Ms: Number((summary.bare.p50Ms - summary.direct.p50Ms).toFixed(3)),
+    proxyAddedCpuUsPerRequest: Number(
+      (summary.proxy.cpuUsPerRequest - summary.direct.cpuUsPerRequest).toFixed(1),
+    ),
+    bareAddedCpuUsPerRequest: Number(
+      (summary.bare.cpuUsPerRequest - summary.direct.cpuUsPerRequest).toFixed(1),
+    ),
     goals: { proxyVsBareThroughputAtLeast: 0.9, proxyAddedP50MsAtMost: 0.3 },
   };
   const dir = resolve(import.meta.dirname, 'results');

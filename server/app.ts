@@ -2,8 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { rawPathGuard } from './proxy/gate';
+import { rawPathRefusal } from './proxy/gate';
 import { createProxy } from './proxy/proxy';
+import { hasSecurityHeaders, SECURITY_HEADERS } from './proxy/respond';
 import type { Upstream } from './proxy/upstream';
 
 export interface AppDeps {
@@ -42,17 +43,22 @@ export function createApp({
 }: AppDeps): Hono {
   const app = new Hono();
 
+  // In front of every request: the raw path guard, then the security headers on the answer.
+  // One middleware rather than two, as each Hono layer is another async frame per request.
   app.use('*', async (c, next) => {
-    await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
-    c.header('x-frame-options', 'DENY');
+    const refused = rawPathRefusal(c);
+    if (refused) c.res = refused;
+    else await next();
+    // The proxy's answers are built with these headers; setting them again would make Hono
+    // copy each finished answer into a new, streamed Response.
+    if (!hasSecurityHeaders(c.res)) {
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    }
     if (!c.req.path.startsWith('/api/')) {
       c.header('content-security-policy', contentSecurityPolicy(connectOrigins));
     }
   });
 
-  app.use('*', rawPathGuard());
   app.route('/api', createProxy({ upstream, allowedHosts }));
 
   if (staticRoot) {

@@ -37,6 +37,14 @@ export const EnvSchema = z.object({
     emptyToUndefined,
     z.coerce.number().int().min(100).max(120_000).default(10_000),
   ),
+  UPSTREAM_FAILURES_BEFORE_PAUSE: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(1000).default(5),
+  ),
+  UPSTREAM_PAUSE_MS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(100).max(600_000).default(30_000),
+  ),
   UPSTREAM_RATE_PER_SECOND: z.preprocess(
     emptyToUndefined,
     z.coerce.number().positive().max(1000).default(2),

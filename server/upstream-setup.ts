@@ -1,4 +1,5 @@
 import type { Env } from './env';
+import { createCircuitBreaker } from './proxy/circuit-breaker';
 import { createPacer } from './proxy/pacer';
 import { createUpstream, type Upstream } from './proxy/upstream';
 import type { SandboxServer } from './sandbox/server';
@@ -19,11 +20,15 @@ export interface UpstreamSetup {
  */
 export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise<UpstreamSetup> {
   const pacer = createPacer(env.UPSTREAM_RATE_PER_SECOND);
+  const breaker = createCircuitBreaker({
+    threshold: env.UPSTREAM_FAILURES_BEFORE_PAUSE,
+    pauseMs: env.UPSTREAM_PAUSE_MS,
+  });
   if (env.MATEO_API_KEY) {
     const baseUrl = env.MATEO_API_URL.replace(/\/+$/, '');
     return {
       upstream: createUpstream(
-        { baseUrl, token: env.MATEO_API_KEY, timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+        { baseUrl, token: env.MATEO_API_KEY, timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
         pacer,
         fetchImpl,
       ),
@@ -41,7 +46,7 @@ export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise
   });
   return {
     upstream: createUpstream(
-      { baseUrl: sandbox.url, token: 'sandbox', timeoutMs: env.UPSTREAM_TIMEOUT_MS },
+      { baseUrl: sandbox.url, token: 'sandbox', timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
       pacer,
       fetchImpl,
     ),

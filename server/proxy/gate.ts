@@ -1,79 +1,71 @@
-import type { MiddlewareHandler } from 'hono';
-import { apiErrorBody } from '../../schemas/api-error';
+import type { Context } from 'hono';
+import { respondError as refuse } from './respond';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
-
-export interface GateOptions {
-  /** `host[:port]` values the Host header may carry, lower case. */
-  allowedHosts: ReadonlySet<string>;
-}
-
-const refuse = (status: number, code: string, message: string, hint?: string) =>
-  Response.json(apiErrorBody(status, code, message, hint), { status });
 
 /**
  * The gate in front of every `/api` call, before any upstream I/O: a proxy that adds a
  * powerful token on localhost is a target for every page the agent visits (DNS rebinding,
- * cross-site form posts, path tricks).
+ * cross-site form posts, path tricks). Returns the refusal, or `undefined` to go on.
  */
-export function gate({ allowedHosts }: GateOptions): MiddlewareHandler {
-  return async (c, next) => {
-    const host = (c.req.header('host') ?? '').toLowerCase();
-    if (!allowedHosts.has(host)) {
-      return refuse(
-        403,
-        'forbidden_host',
-        `Host "${host}" is not served here.`,
-        'Open the app through the address the server printed, or add the host to ALLOWED_HOSTS.',
-      );
-    }
+export function gateRefusal(
+  c: Context,
+  /** `host[:port]` values the Host header may carry, lower case. */
+  allowedHosts: ReadonlySet<string>,
+): Response | undefined {
+  const host = (c.req.header('host') ?? '').toLowerCase();
+  if (!allowedHosts.has(host)) {
+    return refuse(
+      403,
+      'forbidden_host',
+      `Host "${host}" is not served here.`,
+      'Open the app through the address the server printed, or add the host to ALLOWED_HOSTS.',
+    );
+  }
 
-    const origin = c.req.header('origin');
-    const originHost = origin?.toLowerCase().replace(/^https?:\/\//, '');
-    if (origin !== undefined && (originHost === undefined || !allowedHosts.has(originHost))) {
-      return refuse(403, 'forbidden_origin', 'Requests from other sites are refused.');
-    }
-    const fetchSite = c.req.header('sec-fetch-site');
-    if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
-      return refuse(403, 'forbidden_origin', 'Requests from other sites are refused.');
-    }
+  const origin = c.req.header('origin');
+  const originHost = origin?.toLowerCase().replace(/^https?:\/\//, '');
+  if (origin !== undefined && (originHost === undefined || !allowedHosts.has(originHost))) {
+    return refuse(403, 'forbidden_origin', 'Requests from other sites are refused.');
+  }
+  const fetchSite = c.req.header('sec-fetch-site');
+  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') {
+    return refuse(403, 'forbidden_origin', 'Requests from other sites are refused.');
+  }
 
-    if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
-      const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-      if (type !== 'application/json') {
-        return refuse(415, 'unsupported_media_type', 'The request body must be application/json.');
-      }
-      const length = Number(c.req.header('content-length') ?? '0');
-      if (length > MAX_BODY_BYTES) {
-        return refuse(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
-      }
+  if (c.req.method === 'POST' || c.req.method === 'PUT' || c.req.method === 'PATCH') {
+    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+    if (type !== 'application/json') {
+      return refuse(415, 'unsupported_media_type', 'The request body must be application/json.');
     }
-    await next();
-  };
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (length > MAX_BODY_BYTES) {
+      return refuse(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
+    }
+  }
+  return undefined;
 }
 
 /**
  * Refuses request targets that routing would otherwise normalise: an absolute-form target
  * (`GET http://evil/api/...`), dot segments (also `%2e%2e`, which URL parsing resolves), encoded
- * separators, backslashes and empty segments. Runs on every request, before routing.
+ * separators, backslashes and empty segments. Runs on every request, before routing (see
+ * `createApp`). Returns the refusal, or `undefined` to go on.
  */
-export function rawPathGuard(): MiddlewareHandler {
-  return async (c, next) => {
-    const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
-    const target = rawTarget ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
-    const rawPath = target.split('?')[0] ?? '';
-    if (
-      !rawPath.startsWith('/') ||
-      rawPath.startsWith('//') ||
-      /\/\//.test(rawPath) ||
-      /(^|\/)\.\.?(\/|$)/.test(rawPath) ||
-      /%2e|%2f|%5c|%00|\\/i.test(rawPath)
-    ) {
-      return refuse(400, 'bad_path', 'The request path is not allowed.');
-    }
-
-    await next();
-  };
+export function rawPathRefusal(c: Context): Response | undefined {
+  const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+  const target = rawTarget ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
+  const rawPath = target.split('?')[0] ?? '';
+  if (
+    !rawPath.startsWith('/') ||
+    rawPath.startsWith('//') ||
+    /\/\//.test(rawPath) ||
+    /(^|\/)\.\.?(\/|$)/.test(rawPath) ||
+    /%2e|%2f|%5c|%00|\\/i.test(rawPath)
+  ) {
+    return refuse(400, 'bad_path', 'The request path is not allowed.');
+  }
+  return undefined;
 }
 
 /** Reads a body up to the limit, counting real bytes (a missing or lying Content-Length). */

@@ -18,17 +18,33 @@ export function createPacer(
   // Whole calls per window; a fractional rate (0.5/s) becomes one call per 2 s.
   const slots = Math.max(1, Math.floor(perSecond));
   const spanMs = perSecond >= 1 ? windowMs : windowMs / perSecond;
+  // Start times still inside the window are `starts[first..]`. Expired ones are skipped by
+  // moving `first` and cut off in bulk: at high rates the window holds thousands of starts, and
+  // shifting the array once per call would copy them all.
   const starts: number[] = [];
+  let first = 0;
   const queue: (() => void)[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Forgets starts that left the window; returns how many are still in it. */
+  const inWindow = (t: number) => {
+    while (first < starts.length && t - (starts[first] as number) >= spanMs) first++;
+    if (first === starts.length) {
+      starts.length = 0;
+      first = 0;
+    } else if (first >= 1024 && first * 2 >= starts.length) {
+      starts.splice(0, first);
+      first = 0;
+    }
+    return starts.length - first;
+  };
 
   const pump = () => {
     timer = undefined;
     while (queue.length > 0) {
       const t = now();
-      while (starts.length > 0 && t - (starts[0] as number) >= spanMs) starts.shift();
-      if (starts.length >= slots) {
-        timer = setTimeout(pump, spanMs - (t - (starts[0] as number)) + 1);
+      if (inWindow(t) >= slots) {
+        timer = setTimeout(pump, spanMs - (t - (starts[first] as number)) + 1);
         return;
       }
       starts.push(t);
@@ -38,6 +54,18 @@ export function createPacer(
 
   return {
     schedule(task) {
+      // Nobody waiting and a slot free: start now, without a queue entry or a wrapping promise.
+      if (queue.length === 0) {
+        const t = now();
+        if (inWindow(t) < slots) {
+          starts.push(t);
+          try {
+            return task();
+          } catch (error) {
+            return Promise.reject(error);
+          }
+        }
+      }
       return new Promise((resolve, reject) => {
         queue.push(() => {
           task().then(resolve, reject);

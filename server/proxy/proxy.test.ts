@@ -4,6 +4,7 @@ import { createApp } from '../app';
 import { parseEnv } from '../env';
 import { startServer } from '../start';
 import { rawRequest, serveApp, startStub, type StubHandler } from '../test-support';
+import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker';
 import { createPacer } from './pacer';
 import { createUpstream } from './upstream';
 
@@ -19,9 +20,16 @@ const validSend = JSON.stringify({
 let answer: StubHandler = () => ({ status: 200, body: '[]' });
 const stub = await startStub((seen) => answer(seen));
 
-async function proxyFor(options: { rate?: number; timeoutMs?: number; baseUrl?: string } = {}) {
+async function proxyFor(
+  options: { rate?: number; timeoutMs?: number; baseUrl?: string; breaker?: CircuitBreaker } = {},
+) {
   const upstream = createUpstream(
-    { baseUrl: options.baseUrl ?? stub.url, token: KEY, timeoutMs: options.timeoutMs ?? 2_000 },
+    {
+      baseUrl: options.baseUrl ?? stub.url,
+      token: KEY,
+      timeoutMs: options.timeoutMs ?? 2_000,
+      breaker: options.breaker,
+    },
     createPacer(options.rate ?? 1_000),
   );
   const hosts = new Set<string>();
@@ -387,4 +395,55 @@ describe('pacing', () => {
       expect(times[i]! - times[i - 2]!).toBeGreaterThanOrEqual(1000);
     }
   }, 20_000);
+});
+
+describe('circuit breaker', () => {
+  it('after repeated upstream failures fails fast with a clear 503, then tries again after the pause', async () => {
+    const guarded = await proxyFor({
+      breaker: createCircuitBreaker({ threshold: 3, pauseMs: 400 }),
+    });
+    try {
+      answer = () => ({
+        status: 503,
+        body: JSON.stringify({ code: '503', message: 'down', statusCode: 503 }),
+      });
+      for (let i = 0; i < 3; i++) {
+        expect((await rawRequest(guarded.port, { path: '/api/channel' })).status).toBe(503);
+      }
+      expect(stub.seen).toHaveLength(3);
+      const fast = await rawRequest(guarded.port, { path: '/api/channel' });
+      expect(fast.status).toBe(503);
+      expect(JSON.parse(fast.body)).toMatchObject({ code: 'upstream_paused', statusCode: 503 });
+      expect(JSON.parse(fast.body).message).toContain('failed 3 times in a row');
+      expect(Number(fast.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(stub.seen).toHaveLength(3);
+
+      await new Promise((resolve) => setTimeout(resolve, 450));
+      answer = () => ({ status: 200, body: '[]' });
+      expect((await rawRequest(guarded.port, { path: '/api/channel' })).status).toBe(200);
+      expect((await rawRequest(guarded.port, { path: '/api/channel' })).status).toBe(200);
+      expect(stub.seen).toHaveLength(5);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('does not count answers such as 400 or 429 as failures', async () => {
+    const guarded = await proxyFor({
+      breaker: createCircuitBreaker({ threshold: 2, pauseMs: 10_000 }),
+    });
+    try {
+      answer = () => ({
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: '{"code":"429","message":"slow","status":429}',
+      });
+      for (let i = 0; i < 4; i++) {
+        expect((await rawRequest(guarded.port, { path: '/api/channel' })).status).toBe(429);
+      }
+      expect(stub.seen).toHaveLength(4);
+    } finally {
+      await guarded.close();
+    }
+  });
 });

@@ -2,26 +2,60 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { apiErrorBody } from '../../schemas/api-error';
 import { SendMessageRequestSchema } from '../../schemas/send-message';
-import { gate, readLimitedBody } from './gate';
+import { gateRefusal, readLimitedBody } from './gate';
+import { respond, respondError as error, respondJson } from './respond';
 import { checkQuery, matchRoute, pathIsKnown } from './routes';
-import { relayResponse, UpstreamError, type Upstream } from './upstream';
+import { answerText, relayAnswer, UpstreamError, type Upstream } from './upstream';
 
 export interface ProxyDeps {
   upstream: Upstream;
   allowedHosts: ReadonlySet<string>;
 }
 
-const error = (status: number, code: string, message: string, hint?: string) =>
-  Response.json(apiErrorBody(status, code, message, hint), { status });
+// Decodes as `Request.text()` would: UTF-8, a leading byte-order mark dropped.
+const utf8 = new TextDecoder();
+
+/**
+ * A request URL's path and query pairs as `new URL(url)` gives them. Most targets are plain
+ * (letters, digits, `-._~!$&'()*+,;=:@/`, `%` escapes only in the query, no dot segments), and
+ * for those the text after the origin already is the pathname and the search; anything else is
+ * parsed. A plain query without `%` or `+` has nothing to decode either.
+ */
+const PLAIN_TARGET = /^(\/[\w\-.~!$&'()*+,;=:@/]*)(?:\?([\w\-.~!$&'()*+,;=:@/%]*))?$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+const ENCODED = /[%+]/;
+
+function pathAndQuery(url: string): { path: string; pairs: Iterable<[string, string]> } {
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  const plain = pathStart === -1 ? null : PLAIN_TARGET.exec(url.slice(pathStart));
+  if (!plain || DOT_SEGMENT.test(plain[1] as string)) {
+    const parsed = new URL(url);
+    return { path: parsed.pathname, pairs: parsed.searchParams };
+  }
+  const query = plain[2] ?? '';
+  if (ENCODED.test(query)) return { path: plain[1] as string, pairs: new URLSearchParams(query) };
+  // Split as URLSearchParams does: on `&`, empty parts skipped, name and value at the first `=`.
+  const pairs: [string, string][] = [];
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    pairs.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)]);
+  }
+  return { path: plain[1] as string, pairs };
+}
 
 /** The `/api/*` proxy: gate, allowlist, body checks, then one paced call upstream. */
 export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
   const app = new Hono();
-  app.use('*', gate({ allowedHosts }));
 
+  // One handler rather than a gate middleware and a handler: each Hono layer is another
+  // async frame per request.
   app.all('*', async (c) => {
-    const url = new URL(c.req.url);
-    const path = url.pathname.replace(/^\/api/, '');
+    const refused = gateRefusal(c, allowedHosts);
+    if (refused) return refused;
+
+    const url = pathAndQuery(c.req.url);
+    const path = url.path.replace(/^\/api/, '');
     const match = matchRoute(c.req.method, path);
     if (!match) {
       return pathIsKnown(path)
@@ -29,7 +63,7 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
         : error(404, 'not_found', `/api${path} is not a route of this server.`);
     }
     const { rule, upstreamPath } = match;
-    const checked = checkQuery(rule, url.searchParams);
+    const checked = checkQuery(rule, url.pairs);
     if ('problem' in checked) {
       return error(
         400,
@@ -47,10 +81,7 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
       }
       let json: unknown;
       try {
-        json =
-          raw.byteLength === 0 && rule.body === 'json'
-            ? {}
-            : JSON.parse(new TextDecoder().decode(raw));
+        json = raw.byteLength === 0 && rule.body === 'json' ? {} : JSON.parse(utf8.decode(raw));
       } catch {
         return error(400, 'malformed_json', 'The request body is not valid JSON.');
       }
@@ -63,17 +94,21 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
 
     try {
       if (rule.method === 'DELETE') return await cancelScheduled(c, upstream, checked.query);
-      const response = await upstream.call({
+      const answer = await upstream.call({
         method: rule.method,
         path: upstreamPath,
         query: checked.query,
         headers: c.req.raw.headers,
         body,
       });
-      return await relayResponse(response);
+      return relayAnswer(answer);
     } catch (caught) {
-      if (caught instanceof UpstreamError)
-        return Response.json(caught.body, { status: caught.status });
+      if (caught instanceof UpstreamError) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (caught.retryAfterSeconds !== undefined)
+          headers['retry-after'] = String(caught.retryAfterSeconds);
+        return respond(caught.status, headers, JSON.stringify(caught.body));
+      }
       throw caught;
     }
   });
@@ -87,17 +122,14 @@ function schemaError(zodError: z.ZodError): Response {
     message: issue.message,
   }));
   const first = issues[0];
-  return Response.json(
-    {
-      ...apiErrorBody(
-        400,
-        'invalid_request',
-        `The message does not match Mateo's contract: ${issues.length} problem${issues.length === 1 ? '' : 's'}${first ? `, first at ${first.path || '(body)'}: ${first.message}` : ''}.`,
-      ),
-      issues,
-    },
-    { status: 400 },
-  );
+  return respondJson(400, {
+    ...apiErrorBody(
+      400,
+      'invalid_request',
+      `The message does not match Mateo's contract: ${issues.length} problem${issues.length === 1 ? '' : 's'}${first ? `, first at ${first.path || '(body)'}: ${first.message}` : ''}.`,
+    ),
+    issues,
+  });
 }
 
 const StatusRowsSchema = z.array(z.object({ id: z.string(), status: z.string() }));
@@ -113,8 +145,8 @@ async function cancelScheduled(c: Context, upstream: Upstream, query: string): P
     query: `${query}&select=id,status`,
     headers: new Headers({ accept: 'application/json' }),
   });
-  if (!read.ok) return relayResponse(read);
-  const rows = StatusRowsSchema.safeParse(await read.json());
+  if (read.status < 200 || read.status > 299) return relayAnswer(read);
+  const rows = StatusRowsSchema.safeParse(JSON.parse(answerText(read)));
   if (!rows.success)
     return error(
       502,
@@ -139,5 +171,5 @@ async function cancelScheduled(c: Context, upstream: Upstream, query: string): P
       prefer: c.req.header('prefer') ?? 'return=representation',
     }),
   });
-  return relayResponse(deleted);
+  return relayAnswer(deleted);
 }

@@ -25,9 +25,11 @@ const MAX_ROWS = 50;
 const identifier = /^[a-z_][a-z0-9_]{0,62}$/;
 const isUuid = (value: string) => UUID_PATTERN.test(value);
 
-const select: ParamCheck = (value) =>
-  value === '*' ||
-  (value.split(',').length <= 40 && value.split(',').every((c) => identifier.test(c)));
+const select: ParamCheck = (value) => {
+  if (value === '*') return true;
+  const columns = value.split(',');
+  return columns.length <= 40 && columns.every((c) => identifier.test(c));
+};
 
 const order: ParamCheck = (value) =>
   value
@@ -189,18 +191,41 @@ export interface QueryProblem {
   message: string;
 }
 
+/** Text that form encoding leaves as it is, once `(`, `)` and `,` are kept literal (below). */
+const FORM_LITERAL = /^[\w*\-.(),]*$/;
+
 /**
- * Checks a raw query string against a route's shape and returns the canonical query to send
- * upstream (rebuilt from the checked pairs, so nothing unchecked is smuggled through).
+ * One name or value as `URLSearchParams` serialises it, except that `(`, `)` and `,` stay
+ * unescaped: PostgREST reads `*`, `(`, `)` and `,` literally; keeping them is more readable.
+ * Most values need no escaping at all; the rest go through `URLSearchParams` itself.
+ */
+function formEncode(text: string): string {
+  if (FORM_LITERAL.test(text)) return text;
+  const one = new URLSearchParams();
+  one.append('', text);
+  return one
+    .toString()
+    .slice(1)
+    .replace(/%2A/g, '*')
+    .replace(/%28/g, '(')
+    .replace(/%29/g, ')')
+    .replace(/%2C/g, ',');
+}
+
+/**
+ * Checks a request's query pairs (decoded, in order, as `URLSearchParams` yields them) against a
+ * route's shape and returns the canonical query to send upstream (rebuilt from the checked
+ * pairs, so nothing unchecked is smuggled through).
  */
 export function checkQuery(
   rule: RouteRule,
-  search: URLSearchParams,
+  search: Iterable<[string, string]>,
 ): { query: string } | { problem: QueryProblem } {
   const seen = new Set<string>();
-  const out = new URLSearchParams();
+  let query = '';
   for (const [key, value] of search) {
-    const check = rule.params[key];
+    // Own entries only: `constructor` or `toString` must not find Object.prototype's functions.
+    const check = Object.hasOwn(rule.params, key) ? rule.params[key] : undefined;
     if (!check) {
       return { problem: { param: key, message: `Query parameter "${key}" is not allowed here` } };
     }
@@ -216,20 +241,12 @@ export function checkQuery(
         },
       };
     }
-    out.append(key, value);
+    query += `${query ? '&' : ''}${formEncode(key)}=${formEncode(value)}`;
   }
   for (const key of rule.required ?? []) {
     if (!seen.has(key)) {
       return { problem: { param: key, message: `Query parameter "${key}" is required here` } };
     }
   }
-  // PostgREST reads `*`, `(`, `)` and `,` literally; keep them unescaped for readability.
-  return {
-    query: out
-      .toString()
-      .replace(/%2A/g, '*')
-      .replace(/%28/g, '(')
-      .replace(/%29/g, ')')
-      .replace(/%2C/g, ','),
-  };
+  return { query };
 }

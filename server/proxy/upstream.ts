@@ -1,24 +1,36 @@
 import { ApiErrorSchema, apiErrorBody, type ApiErrorBody } from '../../schemas/api-error';
-import { httpFetch } from './http-fetch';
+import { createHttpClient, hasNoBody, type HttpAnswer, type HttpSend } from './http-client';
+import type { CircuitBreaker } from './circuit-breaker';
 import type { Pacer } from './pacer';
+import { respond } from './respond';
 
 export interface UpstreamConfig {
   /** Base URL without trailing slash, e.g. https://integration.getmateo.com/api/v1 */
   baseUrl: string;
   token: string;
   timeoutMs: number;
+  /** Fails fast after repeated upstream failures (see circuit-breaker.ts). */
+  breaker?: CircuitBreaker;
 }
 
 /** Headers of the browser's request that may go upstream; everything else is dropped. */
 const FORWARDED_REQUEST_HEADERS = ['accept', 'content-type', 'prefer', 'range', 'range-unit'];
 
-/** Headers of the upstream's answer that reach the browser. */
+/** Headers of the upstream's answer that reach the browser (and `ratelimit-*`). */
 const PASSED_RESPONSE_HEADERS = ['content-type', 'content-range', 'retry-after'];
+
+/** What a body without a declared type is sent as: text, never left to sniffing. */
+const UNTYPED_BODY_TYPE = 'text/plain; charset=UTF-8';
+
+// Decodes as `Response.text()` does: UTF-8, a leading byte-order mark dropped.
+const utf8 = new TextDecoder();
+const NO_BYTES = new Uint8Array(0);
 
 export class UpstreamError extends Error {
   constructor(
     public readonly status: number,
     public readonly body: ApiErrorBody,
+    public readonly retryAfterSeconds?: number,
   ) {
     super(body.message);
   }
@@ -28,44 +40,106 @@ export interface UpstreamCall {
   method: string;
   path: string;
   query: string;
-  headers: Headers;
+  /** The browser's request headers (a `Headers` will do); only the forwarded ones are read. */
+  headers: { get(name: string): string | null };
   body?: ArrayBuffer | string;
 }
 
+/** The upstream's whole answer, buffered; hand it to `relayAnswer` before it reaches a browser. */
+export type UpstreamAnswer = HttpAnswer;
+
 export interface Upstream {
   /** Sends one call, paced, with the token added; network failures become `UpstreamError`. */
-  call(request: UpstreamCall): Promise<Response>;
+  call(request: UpstreamCall): Promise<UpstreamAnswer>;
 }
 
+/**
+ * The upstream client. Without `fetchImpl` it talks node:http directly (see http-client.ts);
+ * a `fetch`-compatible function can stand in for it.
+ */
 export function createUpstream(
   config: UpstreamConfig,
   pacer: Pacer,
-  fetchImpl: typeof fetch = httpFetch,
+  fetchImpl?: typeof fetch,
 ): Upstream {
+  const send = fetchImpl
+    ? sendWithFetch(config.baseUrl, fetchImpl)
+    : createHttpClient(config.baseUrl);
+  const authorization = `Bearer ${config.token}`;
+  const fail = (error: unknown): never => {
+    throw toUpstreamError(error, config.timeoutMs);
+  };
   return {
     call({ method, path, query, headers, body }) {
-      const url = `${config.baseUrl}${path}${query ? `?${query}` : ''}`;
-      const outgoing = new Headers();
+      const outgoing: Record<string, string> = {};
       for (const name of FORWARDED_REQUEST_HEADERS) {
         const value = headers.get(name);
-        if (value !== null) outgoing.set(name, value);
+        if (value !== null) outgoing[name] = value;
       }
-      outgoing.set('authorization', `Bearer ${config.token}`);
-      return pacer.schedule(async () => {
-        try {
-          return await fetchImpl(url, {
-            method,
-            headers: outgoing,
-            body: body ?? null,
-            redirect: 'manual',
-            signal: AbortSignal.timeout(config.timeoutMs),
-          });
-        } catch (error) {
-          throw toUpstreamError(error, config.timeoutMs);
-        }
-      });
+      outgoing.authorization = authorization;
+      const target = query ? `${path}?${query}` : path;
+      const { breaker } = config;
+      if (!breaker) {
+        return pacer.schedule(() =>
+          send({ method, target, headers: outgoing, body, timeoutMs: config.timeoutMs }).catch(
+            fail,
+          ),
+        );
+      }
+      const allowed = breaker.allow();
+      if (!allowed.ok) return Promise.reject(circuitOpen(allowed.failures, allowed.retryAfterMs));
+      return pacer.schedule(() =>
+        send({ method, target, headers: outgoing, body, timeoutMs: config.timeoutMs }).then(
+          (answer) => {
+            // Server faults count; a 4xx or a 429 is an answer, not a failing upstream.
+            if (answer.status >= 500) breaker.failure();
+            else breaker.success();
+            return answer;
+          },
+          (error: unknown) => {
+            breaker.failure();
+            return fail(error);
+          },
+        ),
+      );
     },
   };
+}
+
+/** Adapts a `fetch` implementation to the buffered answer shape, with the same deadline. */
+function sendWithFetch(baseUrl: string, fetchImpl: typeof fetch): HttpSend {
+  return async ({ method, target, headers, body, timeoutMs }) => {
+    const response = await fetchImpl(`${baseUrl}${target}`, {
+      method,
+      headers,
+      body: body ?? null,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const answerHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      answerHeaders[name] = value;
+    });
+    return {
+      status: response.status,
+      headers: answerHeaders,
+      body: hasNoBody(method, response.status) ? null : Buffer.from(await response.arrayBuffer()),
+    };
+  };
+}
+
+function circuitOpen(failures: number, retryAfterMs: number): UpstreamError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return new UpstreamError(
+    503,
+    apiErrorBody(
+      503,
+      'upstream_paused',
+      `Mateo failed ${failures} times in a row, so this server pauses calls to it for ${seconds} s.`,
+      'Nothing was sent. Try again after the pause; your message stays in the form.',
+    ),
+    seconds,
+  );
 }
 
 function toUpstreamError(error: unknown, timeoutMs: number): UpstreamError {
@@ -94,26 +168,30 @@ function toUpstreamError(error: unknown, timeoutMs: number): UpstreamError {
   );
 }
 
+/** The answer's body as text, decoded as `Response.text()` would. */
+export function answerText(answer: UpstreamAnswer): string {
+  return utf8.decode(answer.body ?? NO_BYTES);
+}
+
 /**
  * Turns an upstream answer into the browser's answer: only the allowed headers and
  * `ratelimit-*` pass; Set-Cookie and hop-by-hop headers never do; error bodies are normalised
  * to the `ApiErrorSchema` shape.
  */
-export async function relayResponse(response: Response): Promise<Response> {
-  const headers = new Headers();
-  for (const [name, value] of response.headers) {
+export function relayAnswer(answer: UpstreamAnswer): Response {
+  const headers: Record<string, string> = {};
+  for (const name of Object.keys(answer.headers)) {
     if (PASSED_RESPONSE_HEADERS.includes(name) || name.startsWith('ratelimit-')) {
-      headers.set(name, value);
+      const value = answer.headers[name];
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     }
   }
-  if (response.status < 400) {
-    const nullBody = response.status === 204 || response.status === 304;
-    return new Response(nullBody ? null : await response.arrayBuffer(), {
-      status: response.status,
-      headers,
-    });
+  const { status } = answer;
+  if (status < 400) {
+    if (answer.body !== null) headers['content-type'] ??= UNTYPED_BODY_TYPE;
+    return respond(status, headers, answer.body);
   }
-  const text = await response.text();
+  const text = answerText(answer);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -122,16 +200,16 @@ export async function relayResponse(response: Response): Promise<Response> {
   }
   const normalised = ApiErrorSchema.safeParse(
     parsed && typeof parsed === 'object' && !('statusCode' in parsed) && !('status' in parsed)
-      ? { ...parsed, statusCode: response.status }
+      ? { ...parsed, statusCode: status }
       : parsed,
   );
   const body: ApiErrorBody = normalised.success
     ? normalised.data
     : apiErrorBody(
-        response.status,
-        `upstream_${response.status}`,
-        text.trim().slice(0, 500) || `Mateo answered ${response.status}.`,
+        status,
+        `upstream_${status}`,
+        text.trim().slice(0, 500) || `Mateo answered ${status}.`,
       );
-  headers.set('content-type', 'application/json');
-  return new Response(JSON.stringify(body), { status: response.status, headers });
+  headers['content-type'] = 'application/json';
+  return respond(status, headers, JSON.stringify(body));
 }

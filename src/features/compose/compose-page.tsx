@@ -778,7 +778,7 @@ function ComposePreview({
     [template],
   );
   return (
-    <section aria-labelledby="preview-heading" className="space-y-4">
+    <section aria-labelledby="preview-heading" className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-auto">
       <h2 id="preview-heading" className="text-base font-semibold">
         Preview
       </h2>
