@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp } from '../server/app';
-import { createPacer } from '../server/proxy/pacer';
-import { createUpstream } from '../server/proxy/upstream';
 import type { FaultRuleInput } from '../server/sandbox/faults';
 import { SEED } from '../server/sandbox/seed';
 import { startSandboxServer, type SandboxServer } from '../server/sandbox/server';
 import { SANDBOX_START_TIMEOUT_MS } from '../server/sandbox/test-client';
-import { serveApp } from '../server/test-support';
+import { serveProxy } from '../server/test-support';
 import { ApiError } from '../src/api/client';
 import { sendMessageSafely, type RetryPolicy } from '../src/api/send-message';
 
@@ -20,18 +17,11 @@ const PROXY_TIMEOUT_MS = 200;
 const policy: RetryPolicy = { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 80, maxRetryAfterMs: 50 };
 
 let sandbox: SandboxServer;
-let proxy: Awaited<ReturnType<typeof serveApp>>;
+let proxy: Awaited<ReturnType<typeof serveProxy>>;
 
 beforeAll(async () => {
   sandbox = await startSandboxServer({ port: 0, dataDir: null, schedulerIntervalMs: 0 });
-  const hosts = new Set<string>();
-  proxy = await serveApp(
-    createApp({
-      upstream: createUpstream({ baseUrl: sandbox.url, token: 'sandbox', timeoutMs: PROXY_TIMEOUT_MS }, createPacer(1000)),
-      allowedHosts: hosts,
-    }),
-  );
-  hosts.add(`127.0.0.1:${proxy.port}`);
+  proxy = await serveProxy({ baseUrl: sandbox.url, token: 'sandbox', timeoutMs: PROXY_TIMEOUT_MS });
 }, SANDBOX_START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -3,13 +3,10 @@ import { resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './app';
-import { createPacer } from './proxy/pacer';
-import { createUpstream } from './proxy/upstream';
 import { SEED } from './sandbox/seed';
 import { startSandboxServer, type SandboxServer } from './sandbox/server';
 import { SANDBOX_START_TIMEOUT_MS } from './sandbox/test-client';
-import { serveApp } from './test-support';
+import { serveProxy } from './test-support';
 
 /** The published 200 schema of send_message, checked by a JSON Schema validator. */
 const spec = parse(
@@ -22,7 +19,7 @@ const ok200 = new Ajv2020({ strict: false, validateFormats: false }).compile(
 
 let clock = new Date('2026-11-24T10:00:00Z');
 let sandbox: SandboxServer;
-let proxy: Awaited<ReturnType<typeof serveApp>>;
+let proxy: Awaited<ReturnType<typeof serveProxy>>;
 
 beforeAll(async () => {
   sandbox = await startSandboxServer({
@@ -31,17 +28,7 @@ beforeAll(async () => {
     schedulerIntervalMs: 0,
     now: () => clock,
   });
-  const hosts = new Set<string>();
-  proxy = await serveApp(
-    createApp({
-      upstream: createUpstream(
-        { baseUrl: sandbox.url, token: 'sandbox', timeoutMs: 5_000 },
-        createPacer(100),
-      ),
-      allowedHosts: hosts,
-    }),
-  );
-  hosts.add(`127.0.0.1:${proxy.port}`);
+  proxy = await serveProxy({ baseUrl: sandbox.url, token: 'sandbox', timeoutMs: 5_000 }, 100);
 }, SANDBOX_START_TIMEOUT_MS);
 
 afterAll(async () => {

@@ -7,6 +7,9 @@ import {
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
+import { createApp } from './app';
+import { createPacer } from './proxy/pacer';
+import { createUpstream, type UpstreamConfig } from './proxy/upstream';
 
 /** What a loopback stub upstream saw. */
 export interface SeenRequest {
@@ -58,6 +61,17 @@ export async function serveApp(app: Hono) {
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return { port, url: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+/** The real server app on a random loopback port, in front of the given upstream. */
+export async function serveProxy(config: UpstreamConfig, ratePerSecond = 1_000) {
+  const hosts = new Set<string>();
+  const served = await serveApp(
+    createApp({ upstream: createUpstream(config, createPacer(ratePerSecond)), allowedHosts: hosts }),
+  );
+  hosts.add(`127.0.0.1:${served.port}`);
+  hosts.add(`localhost:${served.port}`);
+  return served;
 }
 
 function listen(server: Server): Promise<number> {

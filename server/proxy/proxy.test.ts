@@ -1,12 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../schemas/api-error';
-import { createApp } from '../app';
 import { parseEnv } from '../env';
 import { startServer } from '../start';
-import { rawRequest, serveApp, startStub, type StubHandler } from '../test-support';
+import { rawRequest, serveProxy, startStub, type StubHandler } from '../test-support';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker';
-import { createPacer } from './pacer';
-import { createUpstream } from './upstream';
 
 const KEY = 'mk_live_4f1c2a9e7b3d5a8c';
 const CHANNEL = '2b0b2b8e-4c1a-4b7e-9f3a-1c2d3e4f5a6b';
@@ -20,23 +17,18 @@ const validSend = JSON.stringify({
 let answer: StubHandler = () => ({ status: 200, body: '[]' });
 const stub = await startStub((seen) => answer(seen));
 
-async function proxyFor(
+function proxyFor(
   options: { rate?: number; timeoutMs?: number; baseUrl?: string; breaker?: CircuitBreaker } = {},
 ) {
-  const upstream = createUpstream(
+  return serveProxy(
     {
       baseUrl: options.baseUrl ?? stub.url,
       token: KEY,
       timeoutMs: options.timeoutMs ?? 2_000,
       breaker: options.breaker,
     },
-    createPacer(options.rate ?? 1_000),
+    options.rate,
   );
-  const hosts = new Set<string>();
-  const served = await serveApp(createApp({ upstream, allowedHosts: hosts }));
-  hosts.add(`127.0.0.1:${served.port}`);
-  hosts.add(`localhost:${served.port}`);
-  return served;
 }
 
 const proxy = await proxyFor();

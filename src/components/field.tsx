@@ -26,12 +26,18 @@ export function Field({ id, label, error, description, children, aside }: FieldP
           {description}
         </div>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
+  );
+}
+
+/** An error under a control, announced when it appears; `id` is what the control's `aria-describedby` names. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="text-sm text-red-700 dark:text-red-400">
+      {message}
+    </p>
   );
 }
 

@@ -1,6 +1,6 @@
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone';
 import {
   ACTION_KIND_LABEL,
@@ -163,11 +163,7 @@ export function ActionsBuilder({
           );
         })}
       </div>
-      {error ? (
-        <p id="actions-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="actions-error" message={error} />
     </fieldset>
   );
 }

@@ -1,5 +1,5 @@
 import type { Channel } from '../../../schemas/rows';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import type { ComposeValues } from './form-model';
 
 type Advanced = ComposeValues['advanced'];
@@ -38,11 +38,7 @@ export function AdvancedOptions({
             aria-describedby={error ? 'advanced-error' : undefined}
             onChange={(event) => onChange({ ...value, content: event.target.value })}
           />
-          {error ? (
-            <p id="advanced-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-              {error}
-            </p>
-          ) : null}
+          <FieldError id="advanced-error" message={error} />
         </div>
         {(['reviewChannelId', 'marketingChannelId'] as const).map((key) => (
           <div key={key}>

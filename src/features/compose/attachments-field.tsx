@@ -4,7 +4,7 @@ import type { ChannelRule } from '../../../schemas/channel-rules';
 import { ApiError } from '../../api/client';
 import { uploadToMediaLibrary } from '../../api/media';
 import { Button } from '../../components/button';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import { AttachmentUrlSchema, type Attachment } from './form-model';
 
 function formatBytes(bytes: number): string {
@@ -170,11 +170,7 @@ export function AttachmentsField({
         Up to {formatBytes(limits.maxBytes)} per file
         {limits.types.includes('*/*') ? '' : `; ${limits.types.join(', ')}`}.
       </p>
-      {message ? (
-        <p id={`${id}-problem`} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {message}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-problem`} message={message} />
     </fieldset>
   );
 }

@@ -778,7 +778,10 @@ function ComposePreview({
     [template],
   );
   return (
-    <section aria-labelledby="preview-heading" className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-auto">
+    <section
+      aria-labelledby="preview-heading"
+      className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-auto"
+    >
       <h2 id="preview-heading" className="text-base font-semibold">
         Preview
       </h2>

@@ -10,7 +10,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import type { Channel } from '../../../schemas/rows';
-import { fieldDescribedBy } from '../../components/field';
+import { fieldDescribedBy, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone';
 import { contactSearchQueryOptions } from './api/queries';
 import { RECIPIENT_PLACEHOLDER, ruleFor } from './channel-rules';
@@ -275,11 +275,7 @@ export function RecipientInput({
           ) : null}
         </div>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }

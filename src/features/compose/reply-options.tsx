@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { CONVERSATION_STATUSES } from '../../../schemas/send-message';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import { conversationQueryOptions, replyMessageQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
 
@@ -66,11 +66,7 @@ export function ReplyOptions({
           </div>
         ) : null}
       </div>
-      {error ? (
-        <p id="reply-to-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="reply-to-error" message={error} />
       <div>
         <label htmlFor="conversation-status" className="text-xs">
           Conversation status after sending

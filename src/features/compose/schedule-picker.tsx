@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Button } from '../../components/button';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import {
   COUNTRY_ZONES,
   instantToZoned,
@@ -164,11 +164,7 @@ export function SchedulePicker({
           ) : null}
         </div>
       ) : null}
-      {error ? (
-        <p id="schedule-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="schedule-error" message={error} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ChannelType } from '../../../schemas/rows';
 import { Button } from '../../components/button';
-import { inputClass } from '../../components/field';
+import { inputClass, FieldError } from '../../components/field';
 import { placeholderSlots, templateParts } from '../../lib/placeholders';
 import { templatesQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
@@ -139,11 +139,7 @@ export function TemplatePicker({
           Add placeholder value
         </Button>
       ) : null}
-      {error ? (
-        <p id="template-error" role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id="template-error" message={error} />
     </fieldset>
   );
 }
