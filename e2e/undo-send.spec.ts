@@ -42,9 +42,16 @@ test('without Undo the message goes out when the window closes', async ({ page }
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/send_message'));
   await page.getByRole('button', { name: 'Send', ...exact }).click();
   const body = (await (await answer).json()) as { message: { id: string } };
+  // The history shows it scheduled, then sent when its time comes (status refresh).
+  const row = page
+    .getByRole('list', { name: 'Sent and scheduled messages' })
+    .getByRole('listitem')
+    .first();
+  await expect(row.getByText('scheduled', exact)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Undo', ...exact })).toBeHidden({
     timeout: 10_000,
   });
+  await expect(row.getByText('sent', exact)).toBeVisible({ timeout: 20_000 });
   await expect
     .poll(
       async () =>
