@@ -36,7 +36,7 @@ import { AdvancedOptions } from './advanced-options';
 import { AttachmentsField } from './attachments-field';
 import { ruleFor } from './channel-rules';
 import { ChannelPicker } from './channel-picker';
-import { describeError } from './describe-error';
+import { describeError } from '../../api/describe-error';
 import {
   emptyCompose,
   fieldForPath,

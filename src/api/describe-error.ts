@@ -1,4 +1,4 @@
-import { ApiError } from '../../api/client';
+import { ApiError } from './client';
 
 export interface ErrorDescription {
   title: string;
@@ -7,7 +7,7 @@ export interface ErrorDescription {
   hint?: string;
 }
 
-/** A sentence per status that says what happened and what to do next. */
+/** For each status a title and a sentence that say what happened and what to do next; shared by the composer and the history. */
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof ApiError)) {
     return {
@@ -22,7 +22,7 @@ export function describeError(error: unknown): ErrorDescription {
       return {
         ...base,
         title: 'The server could not be reached',
-        detail: 'Check your connection; your message is still here.',
+        detail: 'Check your connection and try again.',
       };
     case error.status === 400:
       return { ...base, title: 'Mateo refused the message', detail: message };
@@ -50,7 +50,7 @@ export function describeError(error: unknown): ErrorDescription {
       return {
         ...base,
         title: 'Mateo did not answer',
-        detail: `${message} Your message is still here.`,
+        detail: `${message} Try again in a moment.`,
       };
     case error.status >= 500:
       return { ...base, title: 'Mateo had a problem', detail: `${message} Try again in a moment.` };
