@@ -195,6 +195,21 @@ describe('refused before any upstream I/O', () => {
       { path: '/api/contact?or=(full_name.ilike.*a*,is_blocked.eq.true)' },
       400,
     ],
+    [
+      'a query name inherited by every object (constructor)',
+      { path: '/api/channel?constructor=x' },
+      400,
+    ],
+    [
+      'a query name inherited by every object (__proto__)',
+      { path: '/api/channel?__proto__=x' },
+      400,
+    ],
+    [
+      'a query name inherited by every object (toString)',
+      { path: '/api/message?id=eq.7d2c1b0a-9e8f-4a6b-8c5d-3e2f1a0b9c8d&toString=x' },
+      400,
+    ],
     ['a repeated parameter', { path: '/api/channel?limit=1&limit=2' }, 400],
     [
       'a 2 MiB body',
