@@ -33,14 +33,10 @@ export function allowedHostsFor(env: Env, port: number): string[] {
 /** Starts the production server: proxy on `/api`, the built app elsewhere. */
 export async function startServer(
   env: Env,
-  {
-    log = console.log,
-    fetchImpl,
-    build = true,
-  }: { log?: (line: string) => void; fetchImpl?: typeof fetch; build?: boolean } = {},
+  { log = console.log, build = true }: { log?: (line: string) => void; build?: boolean } = {},
 ): Promise<RunningServer> {
   if (build) await ensureBuilt(log);
-  const setup = await setUpUpstream(env, fetchImpl);
+  const setup = await setUpUpstream(env);
   if (!isLoopbackHost(env.HOST)) {
     log(
       `Warning: HOST=${env.HOST} is not a loopback address. Anyone who can reach it can send messages with this server's key.`,

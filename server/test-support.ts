@@ -67,7 +67,10 @@ export async function serveApp(app: Hono) {
 export async function serveProxy(config: UpstreamConfig, ratePerSecond = 1_000) {
   const hosts = new Set<string>();
   const served = await serveApp(
-    createApp({ upstream: createUpstream(config, createPacer(ratePerSecond)), allowedHosts: hosts }),
+    createApp({
+      upstream: createUpstream(config, createPacer(ratePerSecond)),
+      allowedHosts: hosts,
+    }),
   );
   hosts.add(`127.0.0.1:${served.port}`);
   hosts.add(`localhost:${served.port}`);

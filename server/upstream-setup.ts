@@ -18,7 +18,7 @@ export interface UpstreamSetup {
  * Live Mateo when `MATEO_API_KEY` is set; otherwise the embedded sandbox, started on its own
  * loopback port and reached over HTTP exactly like Mateo, so both paths run the same proxy.
  */
-export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise<UpstreamSetup> {
+export async function setUpUpstream(env: Env): Promise<UpstreamSetup> {
   const pacer = createPacer(env.UPSTREAM_RATE_PER_SECOND);
   const breaker = createCircuitBreaker({
     threshold: env.UPSTREAM_FAILURES_BEFORE_PAUSE,
@@ -30,7 +30,6 @@ export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise
       upstream: createUpstream(
         { baseUrl, token: env.MATEO_API_KEY, timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
         pacer,
-        fetchImpl,
       ),
       description: `Mateo at ${baseUrl}`,
       uploadOrigin: 'https:',
@@ -48,7 +47,6 @@ export async function setUpUpstream(env: Env, fetchImpl?: typeof fetch): Promise
     upstream: createUpstream(
       { baseUrl: sandbox.url, token: 'sandbox', timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
       pacer,
-      fetchImpl,
     ),
     description: `the embedded sandbox at ${sandbox.url} (data: ${env.SANDBOX_DATA_DIR})`,
     uploadOrigin: sandbox.origin,

@@ -1,5 +1,5 @@
 import { ApiErrorSchema, apiErrorBody, type ApiErrorBody } from '../../schemas/api-error';
-import { createHttpClient, hasNoBody, type HttpAnswer, type HttpSend } from './http-client';
+import { createHttpClient, type HttpAnswer } from './http-client';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { Pacer } from './pacer';
 import { respond } from './respond';
@@ -53,18 +53,9 @@ export interface Upstream {
   call(request: UpstreamCall): Promise<UpstreamAnswer>;
 }
 
-/**
- * The upstream client. Without `fetchImpl` it talks node:http directly (see http-client.ts);
- * a `fetch`-compatible function can stand in for it.
- */
-export function createUpstream(
-  config: UpstreamConfig,
-  pacer: Pacer,
-  fetchImpl?: typeof fetch,
-): Upstream {
-  const send = fetchImpl
-    ? sendWithFetch(config.baseUrl, fetchImpl)
-    : createHttpClient(config.baseUrl);
+/** The upstream client, on node:http (see http-client.ts); the tests put a real loopback stub behind it. */
+export function createUpstream(config: UpstreamConfig, pacer: Pacer): Upstream {
+  const send = createHttpClient(config.baseUrl);
   const authorization = `Bearer ${config.token}`;
   const fail = (error: unknown): never => {
     throw toUpstreamError(error, config.timeoutMs);
@@ -103,28 +94,6 @@ export function createUpstream(
         ),
       );
     },
-  };
-}
-
-/** Adapts a `fetch` implementation to the buffered answer shape, with the same deadline. */
-function sendWithFetch(baseUrl: string, fetchImpl: typeof fetch): HttpSend {
-  return async ({ method, target, headers, body, timeoutMs }) => {
-    const response = await fetchImpl(`${baseUrl}${target}`, {
-      method,
-      headers,
-      body: body ?? null,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    const answerHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => {
-      answerHeaders[name] = value;
-    });
-    return {
-      status: response.status,
-      headers: answerHeaders,
-      body: hasNoBody(method, response.status) ? null : Buffer.from(await response.arrayBuffer()),
-    };
   };
 }
 

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SEED } from './seed';
-import { startSandboxServer, type SandboxServer } from './server';
-import { createTestClient, SANDBOX_START_TIMEOUT_MS, type TestClient } from './test-client';
+import { useTestSandbox } from './test-client';
 
-let server: SandboxServer;
-let api: TestClient;
-
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0, dataDir: null, schedulerIntervalMs: 0 });
-  api = createTestClient(server);
-}, SANDBOX_START_TIMEOUT_MS);
-afterAll(() => server?.close());
-afterEach(() => server.sandbox.faults.clear());
+const sandbox = useTestSandbox();
+const { api } = sandbox;
+afterEach(() => sandbox.server.sandbox.faults.clear());
 
 const message = (id = randomUUID()) => ({
   id,
@@ -22,7 +15,7 @@ const message = (id = randomUUID()) => ({
 });
 
 const faults = (method: string, body?: unknown) =>
-  fetch(`${server.origin}/__faults`, {
+  fetch(`${sandbox.server.origin}/__faults`, {
     method,
     headers: { 'content-type': 'application/json' },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
@@ -62,7 +55,7 @@ describe('faults', () => {
   });
 
   it('answers 500 and 503 in the error shape, only for the matching method and path', async () => {
-    server.sandbox.faults.set([
+    sandbox.server.sandbox.faults.set([
       { path: '/channel', method: 'GET', status: 503 },
       { path: '/send_message', status: 500, code: 'boom', message: 'Mateo is down' },
     ]);
@@ -80,16 +73,16 @@ describe('faults', () => {
       message: 'Mateo is down',
       statusCode: 500,
     });
-    expect(server.sandbox.faults.seen).toEqual({
+    expect(sandbox.server.sandbox.faults.seen).toEqual({
       'GET /contact': 1,
       'GET /channel': 1,
       'POST /send_message': 1,
     });
-    expect(server.sandbox.faults.rules).toEqual([]);
+    expect(sandbox.server.sandbox.faults.rules).toEqual([]);
   });
 
   it('delays, then answers normally', async () => {
-    server.sandbox.faults.set([{ path: '/channel', delayMs: 300 }]);
+    sandbox.server.sandbox.faults.set([{ path: '/channel', delayMs: 300 }]);
     const started = Date.now();
     const response = await api.get('/channel?limit=1');
     expect(response.status).toBe(200);
@@ -97,7 +90,7 @@ describe('faults', () => {
   });
 
   it('drops the connection before storing: nothing is sent', async () => {
-    server.sandbox.faults.set([{ path: '/send_message', resetBeforeStore: true }]);
+    sandbox.server.sandbox.faults.set([{ path: '/send_message', resetBeforeStore: true }]);
     const id = randomUUID();
     expect(await connectionError(api.send(message(id)))).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
     expect(await api.rows(`/message?id=eq.${id}`)).toEqual([]);
@@ -105,7 +98,7 @@ describe('faults', () => {
   });
 
   it('drops the connection after storing: the message exists and a retry with its id gets 409', async () => {
-    server.sandbox.faults.set([{ path: '/send_message', resetAfterStore: true }]);
+    sandbox.server.sandbox.faults.set([{ path: '/send_message', resetAfterStore: true }]);
     const id = randomUUID();
     expect(await connectionError(api.send(message(id)))).toMatch(/ECONNRESET|UND_ERR_SOCKET/);
     expect(await api.rows(`/message?id=eq.${id}`)).toHaveLength(1);

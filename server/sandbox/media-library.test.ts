@@ -1,25 +1,14 @@
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SendMessageResponseSchema } from '../../schemas/send-message';
 import { isMediaPath, MEDIA_MAX_BYTES, SIGNED_URL_TTL_MS } from './media-library';
 import { SEED } from './seed';
-import { startSandboxServer, type SandboxServer } from './server';
-import { createTestClient, SANDBOX_START_TIMEOUT_MS, type TestClient } from './test-client';
+import { useTestSandbox } from './test-client';
 
-let server: SandboxServer;
-let api: TestClient;
 let clock = new Date();
 
-beforeAll(async () => {
-  server = await startSandboxServer({
-    port: 0,
-    dataDir: null,
-    schedulerIntervalMs: 0,
-    now: () => clock,
-  });
-  api = createTestClient(server);
-}, SANDBOX_START_TIMEOUT_MS);
-afterAll(() => server?.close());
+const sandbox = useTestSandbox({ now: () => clock });
+const { api } = sandbox;
 
 const APP_ORIGIN = 'http://127.0.0.1:5173';
 
@@ -35,7 +24,7 @@ describe('media library', () => {
     const url = await sign('angebote/2026/kostenvoranschlag_v2.pdf');
     expect(url).toMatch(
       new RegExp(
-        `^${server.origin}/storage/v1/upload/media_library/angebote/2026/kostenvoranschlag_v2\\.pdf\\?token=`,
+        `^${sandbox.server.origin}/storage/v1/upload/media_library/angebote/2026/kostenvoranschlag_v2\\.pdf\\?token=`,
       ),
     );
 
@@ -64,7 +53,7 @@ describe('media library', () => {
     expect(upload.headers.get('access-control-allow-origin')).toBe('*');
 
     const download = await fetch(
-      `${server.origin}/storage/v1/object/media_library/angebote/2026/kostenvoranschlag_v2.pdf`,
+      `${sandbox.server.origin}/storage/v1/object/media_library/angebote/2026/kostenvoranschlag_v2.pdf`,
     );
     expect(download.status).toBe(200);
     expect(download.headers.get('content-type')).toBe('application/pdf');
@@ -109,7 +98,7 @@ describe('media library', () => {
       const request = httpRequest(
         {
           host: '127.0.0.1',
-          port: server.port,
+          port: sandbox.server.port,
           method: 'POST',
           path: '/api/v1/storage/upload/sign/media_library/../../../channel',
           headers: { authorization: 'Bearer test' },
@@ -136,8 +125,8 @@ describe('media library', () => {
       body: new Uint8Array(MEDIA_MAX_BYTES + 1),
     });
     expect(response.status).toBe(413);
-    expect((await fetch(`${server.origin}/storage/v1/object/media_library/gross.bin`)).status).toBe(
-      404,
-    );
+    expect(
+      (await fetch(`${sandbox.server.origin}/storage/v1/object/media_library/gross.bin`)).status,
+    ).toBe(404);
   });
 });

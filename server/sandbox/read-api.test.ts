@@ -1,5 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiErrorSchema } from '../../schemas/api-error';
 import {
   CHANNEL_TYPES,
@@ -9,18 +9,11 @@ import {
 } from '../../schemas/rows';
 import { UUID_PATTERN } from '../../schemas/patterns';
 import { SEED } from './seed';
-import { startSandboxServer, type SandboxServer } from './server';
 import { TABLES } from './store';
-import { createTestClient, SANDBOX_START_TIMEOUT_MS, type TestClient } from './test-client';
+import { useTestSandbox } from './test-client';
 
-let server: SandboxServer;
-let api: TestClient;
-
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0, dataDir: null, schedulerIntervalMs: 0 });
-  api = createTestClient(server);
-}, SANDBOX_START_TIMEOUT_MS);
-afterAll(() => server?.close());
+const sandbox = useTestSandbox();
+const { api } = sandbox;
 
 async function expectError(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -34,14 +27,14 @@ async function expectError(response: Response, status: number, code: string) {
 
 describe('auth and headers', () => {
   it('answers 401 without a token and 403 with a malformed one', async () => {
-    await expectError(await fetch(`${server.url}/channel`), 401, 'missing_api_key');
+    await expectError(await fetch(`${sandbox.server.url}/channel`), 401, 'missing_api_key');
     await expectError(
-      await fetch(`${server.url}/channel`, { headers: { authorization: 'Basic abc' } }),
+      await fetch(`${sandbox.server.url}/channel`, { headers: { authorization: 'Basic abc' } }),
       403,
       'invalid_api_key',
     );
     await expectError(
-      await fetch(`${server.url}/channel`, { headers: { authorization: 'Bearer' } }),
+      await fetch(`${sandbox.server.url}/channel`, { headers: { authorization: 'Bearer' } }),
       403,
       'invalid_api_key',
     );
@@ -51,7 +44,7 @@ describe('auth and headers', () => {
   it('announces the rate limit on every answer, errors included', async () => {
     for (const response of [
       await api.get('/channel'),
-      await fetch(`${server.url}/channel`),
+      await fetch(`${sandbox.server.url}/channel`),
       await api.get('/nope'),
     ]) {
       expect(response.headers.get('ratelimit-limit')).toBe('2');
@@ -62,7 +55,7 @@ describe('auth and headers', () => {
   it('answers 404 in the error shape for an unknown table or path', async () => {
     await expectError(await api.get('/nope'), 404, 'PGRST205');
     await expectError(await api.get('/constructor'), 404, 'PGRST205');
-    await expectError(await fetch(`${server.origin}/elsewhere`), 404, 'not_found');
+    await expectError(await fetch(`${sandbox.server.origin}/elsewhere`), 404, 'not_found');
   });
 });
 
@@ -159,7 +152,7 @@ describe('seeded data', () => {
 
   it('keeps the column allowlists in step with the tables', async () => {
     for (const table of Object.values(TABLES)) {
-      const result = await server.sandbox.db.query<{ column_name: string }>(
+      const result = await sandbox.server.sandbox.db.query<{ column_name: string }>(
         'SELECT column_name FROM information_schema.columns WHERE table_name = $1 ORDER BY ordinal_position',
         [table.name],
       );

@@ -1,28 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SendMessageResponseSchema, type SendMessageResponse } from '../../schemas/send-message';
 import { SEED } from './seed';
-import { startSandboxServer, type SandboxServer } from './server';
-import { createTestClient, SANDBOX_START_TIMEOUT_MS, type TestClient } from './test-client';
+import { useTestSandbox } from './test-client';
 
-let server: SandboxServer;
-let api: TestClient;
 // The sandbox's clock; tests move it forward to make scheduled messages due.
 let clock = new Date();
 const advance = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
 };
 
-beforeAll(async () => {
-  server = await startSandboxServer({
-    port: 0,
-    dataDir: null,
-    schedulerIntervalMs: 0,
-    now: () => clock,
-  });
-  api = createTestClient(server);
-}, SANDBOX_START_TIMEOUT_MS);
-afterAll(() => server?.close());
+const sandbox = useTestSandbox({ now: () => clock });
+const { api } = sandbox;
 
 /** Sends and expects a 200 that validates against the contract. */
 async function sent(body: Record<string, unknown>): Promise<SendMessageResponse> {
@@ -487,7 +476,7 @@ describe('scheduling and delivery', () => {
       text: 'Sofort',
     });
     expect(answer.message.status).toBe('sending');
-    expect(await server.sandbox.runScheduler()).toBeGreaterThanOrEqual(1);
+    expect(await sandbox.server.sandbox.runScheduler()).toBeGreaterThanOrEqual(1);
     const [message] = await api.rows<{ status: string; sent_at: string }>(
       `/message?id=eq.${answer.message.id}`,
     );
@@ -496,11 +485,11 @@ describe('scheduling and delivery', () => {
       `/recipient?message_id=eq.${answer.message.id}`,
     );
     expect(recipients.map((recipient) => recipient.status)).toEqual(['sent', 'sent']);
-    expect(await server.sandbox.runScheduler()).toBe(0);
+    expect(await sandbox.server.sandbox.runScheduler()).toBe(0);
   });
 
   it('keeps a future send_after scheduled until its time has come', async () => {
-    await server.sandbox.runScheduler();
+    await sandbox.server.sandbox.runScheduler();
     const sendAfter = new Date(clock.getTime() + 2 * 3600_000);
     const answer = await sent({
       from: SEED.channels.whatsapp,
@@ -510,9 +499,9 @@ describe('scheduling and delivery', () => {
     });
     expect(answer.message.status).toBe('scheduled');
     expect(answer.recipients.every((recipient) => recipient.status === 'scheduled')).toBe(true);
-    expect(await server.sandbox.runScheduler()).toBe(0);
+    expect(await sandbox.server.sandbox.runScheduler()).toBe(0);
     advance(2 * 3600_000 + 1000);
-    expect(await server.sandbox.runScheduler()).toBe(1);
+    expect(await sandbox.server.sandbox.runScheduler()).toBe(1);
     const [message] = await api.rows<{ status: string; sent_at: string }>(
       `/message?id=eq.${answer.message.id}`,
     );

@@ -1,4 +1,5 @@
-import type { SandboxServer } from './server';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandboxServer, type SandboxServer, type SandboxServerOptions } from './server';
 
 /**
  * A small fetch wrapper for the sandbox's tests: real HTTP to the sandbox's port with a Bearer
@@ -16,7 +17,10 @@ export interface TestClient {
   post(path: string, body?: string): Promise<Response>;
 }
 
-export function createTestClient(server: SandboxServer, token = 'test-token'): TestClient {
+export function createTestClient(
+  server: { readonly url: string },
+  token = 'test-token',
+): TestClient {
   const auth = { authorization: `Bearer ${token}` };
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${server.url}${path}`, { headers: { ...auth, ...headers } });
@@ -42,5 +46,37 @@ export function createTestClient(server: SandboxServer, token = 'test-token'): T
         headers: { ...auth, 'content-type': 'application/json' },
         ...(body !== undefined ? { body } : {}),
       }),
+  };
+}
+
+/**
+ * One in-memory sandbox for a test file, started before its tests and closed after, with a
+ * client. `server` may be read only inside tests and hooks.
+ */
+export function useTestSandbox(options: Partial<SandboxServerOptions> = {}) {
+  let started: SandboxServer | undefined;
+  beforeAll(async () => {
+    started = await startSandboxServer({
+      port: 0,
+      dataDir: null,
+      schedulerIntervalMs: 0,
+      ...options,
+    });
+  }, SANDBOX_START_TIMEOUT_MS);
+  afterAll(() => started?.close());
+  const current = (): SandboxServer => {
+    if (!started) throw new Error('The sandbox is not started yet');
+    return started;
+  };
+  return {
+    get server() {
+      return current();
+    },
+    // The URL is read per request, so the client works once the sandbox has started.
+    api: createTestClient({
+      get url() {
+        return current().url;
+      },
+    }),
   };
 }
