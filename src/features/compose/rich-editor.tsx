@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { inputClass } from '../../components/field';
 
 export interface RichEditorProps {
@@ -176,6 +176,9 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           className={button}
           aria-label={t.name}
           aria-pressed={t.active}
+          // Keep the caret in the editor: a pointer press must not move focus to the button,
+          // or the keys typed right after it land nowhere.
+          onMouseDown={keepEditorFocus}
           onClick={t.run}
         >
           {t.text}
@@ -198,6 +201,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         type="button"
         className={button}
         aria-label="Undo"
+        onMouseDown={keepEditorFocus}
         disabled={!state.canUndo}
         onClick={() => editor.chain().focus().undo().run()}
       >
@@ -207,6 +211,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         type="button"
         className={button}
         aria-label="Redo"
+        onMouseDown={keepEditorFocus}
         disabled={!state.canRedo}
         onClick={() => editor.chain().focus().redo().run()}
       >
@@ -239,4 +244,8 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       ) : null}
     </div>
   );
+}
+
+function keepEditorFocus(event: MouseEvent) {
+  event.preventDefault();
 }
