@@ -14,6 +14,8 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    // English unless a test asks for German: the app follows the browser's language.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: chromium,

@@ -1,12 +1,15 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
 import { HistoryPanel } from '../features/sent/history-panel';
 import { recordSent } from '../features/sent/history-store';
 import { SentResult } from '../features/sent/sent-result';
+import { Preferences } from './preferences';
 import { UndoSend } from './undo-send';
 
 export function App() {
+  const { t } = useTranslation();
   const [queryClient] = useState(
     () =>
       new QueryClient({
@@ -26,7 +29,8 @@ export function App() {
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
             <img src="/favicon.svg" alt="" width={28} height={28} />
-            <h1 className="text-lg font-semibold">Mateo Composer</h1>
+            <h1 className="text-lg font-semibold">{t('app.title')}</h1>
+            <Preferences />
           </div>
         </header>
         <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">
@@ -44,7 +48,7 @@ export function App() {
                   role="status"
                   className="mb-2 rounded-md border border-slate-300 p-2 text-sm dark:border-slate-600"
                 >
-                  Not sent. Your message is back in the form.
+                  {t('app.undone')}
                 </p>
               ) : null}
               {sent?.undoUntil ? (
@@ -59,8 +63,7 @@ export function App() {
               ) : null}
               {sent?.reconciled ? (
                 <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
-                  An earlier try had already reached Mateo, so the message went out once. This is
-                  what Mateo has; its recipients are not shown after a retry.
+                  {t('app.reconciled')}
                 </p>
               ) : null}
               {sent ? (

@@ -1,0 +1,14 @@
+import type { app as en } from '../en/app';
+import type { Translation } from '../types';
+
+export const app = {
+  title: 'Mateo Composer',
+  preferences: {
+    language: 'Sprache',
+    theme: 'Darstellung',
+    themes: { system: 'System', light: 'Hell', dark: 'Dunkel' },
+  },
+  undone: 'Nicht gesendet. Ihre Nachricht steht wieder im Formular.',
+  reconciled:
+    'Ein früherer Versuch hatte Mateo schon erreicht, die Nachricht ging also einmal hinaus. Das hier ist, was Mateo gespeichert hat; nach einem erneuten Versuch werden die Empfänger nicht angezeigt.',
+} satisfies Translation<typeof en>;
