@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
 import { expect, sandboxGet, test } from './fixtures';
@@ -171,19 +170,3 @@ test('attachments by URL and by upload reach the sandbox and count in the result
   const [stored] = await sandboxGet<{ attachment_count: number }[]>(`/message?id=eq.${request.id}`);
   expect(stored?.attachment_count).toBe(2);
 });
-
-for (const [type, channelId] of Object.entries(SEED.channels)) {
-  test(`axe finds no serious or critical violations on the ${type} composer`, async ({ page }) => {
-    await page.getByLabel('From').selectOption(channelId);
-    await expect(page.getByRole('combobox', { name: 'To', ...exact })).toBeVisible();
-    if (type === 'email' || type === 'postal')
-      await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(
-      serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    ).toEqual([]);
-  });
-}

@@ -6,6 +6,7 @@ import { HistoryPanel } from '../features/sent/history-panel';
 import { recordSent } from '../features/sent/history-store';
 import { SentResult } from '../features/sent/sent-result';
 import { Preferences } from './preferences';
+import { Shortcuts } from './shortcuts';
 import { UndoSend } from './undo-send';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <h1 className="text-lg font-semibold">{t('app.title')}</h1>
             <Preferences />
+            <Shortcuts />
           </div>
         </header>
         <main className="mx-auto max-w-7xl space-y-6 px-4 py-6">

@@ -1,5 +1,6 @@
 import type { en } from '../en';
 import type { Translation } from '../types';
 import { app } from './app';
+import { shortcuts } from './shortcuts';
 
-export const de = { app } satisfies Translation<typeof en>;
+export const de = { app, shortcuts } satisfies Translation<typeof en>;

@@ -1,0 +1,38 @@
+/** The keyboard shortcuts list, opened with "?" or its button in the header. */
+export const shortcuts = {
+  open: 'Keyboard shortcuts',
+  title: 'Keyboard shortcuts',
+  close: 'Close',
+  groups: {
+    everywhere: 'Everywhere',
+    recipients: 'Recipients',
+    editor: 'Message editor',
+    buttons: 'Action buttons',
+  },
+  items: {
+    send: 'Send the message (or schedule it)',
+    help: 'Show this list (outside text fields)',
+    escape: 'Close a suggestion list, link field or dialog',
+    commit: 'Turn what you typed into a recipient',
+    pick: 'Move through suggestions, pick one',
+    removeLast: 'Remove the last recipient (in the empty field)',
+    bold: 'Bold',
+    italic: 'Italic',
+    underline: 'Underline',
+    undo: 'Undo',
+    redo: 'Redo',
+    reorder: 'Use “Move up” and “Move down” (Enter or Space) to reorder',
+  },
+  keys: {
+    ctrl: 'Ctrl',
+    enter: 'Enter',
+    escape: 'Esc',
+    tab: 'Tab',
+    comma: ',',
+    backspace: 'Backspace',
+    shift: 'Shift',
+    arrows: '↑ ↓',
+    space: 'Space',
+    or: 'or',
+  },
+};
