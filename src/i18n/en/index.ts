@@ -1,4 +1,24 @@
 import { app } from './app';
+import { builders } from './builders';
+import { channels } from './channels';
+import { compose } from './compose';
+import { editor } from './editor';
+import { errors } from './errors';
+import { preview } from './preview';
+import { recipients } from './recipients';
+import { sent } from './sent';
+import { validation } from './validation';
 
 /** Every English string of the composer, by area. The German text mirrors its keys. */
-export const en = { app };
+export const en = {
+  app,
+  channels,
+  compose,
+  recipients,
+  validation,
+  builders,
+  editor,
+  preview,
+  sent,
+  errors,
+};
