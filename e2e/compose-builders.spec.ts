@@ -5,7 +5,8 @@ import { expect, sandboxGet, test } from './fixtures';
 
 const exact = { exact: true } as const;
 // A German agent: phone numbers without a country code are German, times are Berlin's.
-test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+// A German browser whose user chose English in the header.
+test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE', language: 'en' });
 
 async function whatsappTo(page: Page, number = '+49 151 23456789') {
   await page.goto('/');

@@ -17,7 +17,25 @@ interface Fixtures {
   consoleErrors: string[];
 }
 
-export const test = base.extend<Fixtures>({
+interface Options {
+  /**
+   * The language chosen in the header on an earlier visit (kept in localStorage); unset, the
+   * app follows the browser's `locale`. A choice made during the test still wins.
+   */
+  language: 'en' | 'de' | undefined;
+}
+
+export const test = base.extend<Fixtures & Options>({
+  language: [undefined, { option: true }],
+  context: async ({ context, language }, use) => {
+    if (language) {
+      await context.addInitScript((chosen) => {
+        const key = 'mateo-composer.language';
+        if (!localStorage.getItem(key)) localStorage.setItem(key, chosen);
+      }, language);
+    }
+    await use(context);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (message) => {

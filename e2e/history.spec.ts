@@ -3,7 +3,8 @@ import { SEED } from '../server/sandbox/seed';
 import { expect, sandboxGet, test } from './fixtures';
 
 const exact = { exact: true } as const;
-test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+// A German browser whose user chose English in the header.
+test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE', language: 'en' });
 
 function historyList(page: Page) {
   return page.getByRole('list', { name: 'Sent and scheduled messages' });

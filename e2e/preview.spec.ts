@@ -24,7 +24,8 @@ import {
 
 const ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
 
-test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE' });
+// A German browser whose user chose English in the header.
+test.use({ timezoneId: 'Europe/Berlin', locale: 'de-DE', language: 'en' });
 
 test('email: sender, recipients, subject and a bcc count; HTML in a locked frame, plain text in the other tab', async ({
   page,

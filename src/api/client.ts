@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiErrorSchema, type ApiErrorBody } from '../../schemas/api-error';
+import { i18n } from '../i18n';
 
 /** An answer that was not 2xx, or a network failure (status 0), in one shape. */
 export class ApiError extends Error {
@@ -76,7 +77,7 @@ export async function apiRequest<S extends z.ZodType>({
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, {
       code: 'network_error',
-      message: 'The server could not be reached. Check your connection.',
+      message: i18n.t('errors.client.network'),
       statusCode: 0,
     });
   }
@@ -110,7 +111,10 @@ export async function apiRequest<S extends z.ZodType>({
   if (!parsed.success) {
     throw new ApiError(response.status, {
       code: 'unexpected_answer',
-      message: `The server's answer did not have the expected shape (${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? ''}).`,
+      message: i18n.t('errors.client.unexpectedAnswer', {
+        path: parsed.error.issues[0]?.path.join('.') ?? '',
+        issue: parsed.error.issues[0]?.message ?? '',
+      }),
       statusCode: response.status,
     });
   }

@@ -1,3 +1,4 @@
+import { i18n } from '../i18n';
 import { ApiError } from './client';
 
 export interface ErrorDescription {
@@ -7,11 +8,14 @@ export interface ErrorDescription {
   hint?: string;
 }
 
-/** For each status a title and a sentence that say what happened and what to do next; shared by the composer and the history. */
+/**
+ * For each status a title and a sentence that say what happened and what to do next, in the
+ * reader's language with Mateo's own message as it came; shared by the composer and the history.
+ */
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof ApiError)) {
     return {
-      title: 'Something went wrong',
+      title: i18n.t('errors.somethingWentWrong'),
       detail: error instanceof Error ? error.message : String(error),
     };
   }
@@ -21,40 +25,47 @@ export function describeError(error: unknown): ErrorDescription {
     case error.status === 0:
       return {
         ...base,
-        title: 'The server could not be reached',
-        detail: 'Check your connection and try again.',
+        title: i18n.t('errors.unreachable'),
+        detail: i18n.t('errors.checkConnection'),
       };
     case error.status === 400:
-      return { ...base, title: 'Mateo refused the message', detail: message };
+      return { ...base, title: i18n.t('errors.refused'), detail: message };
     case error.status === 401:
       return {
         ...base,
-        title: 'No API key',
-        detail: `${message} The server has no valid MATEO_API_KEY: set it in the server's environment (.env) and restart.`,
+        title: i18n.t('errors.noApiKey'),
+        detail: i18n.t('errors.noApiKeyDetail', { message }),
       };
     case error.status === 403:
       return {
         ...base,
-        title: 'Not allowed',
-        detail: `${message} If this is Mateo's answer, the API key is invalid or lacks rights: create a new one under Settings → Integration → API Key.`,
+        title: i18n.t('errors.forbidden'),
+        detail: i18n.t('errors.forbiddenDetail', { message }),
       };
     case error.status === 409:
-      return { ...base, title: 'This message exists already', detail: message };
+      return { ...base, title: i18n.t('errors.exists'), detail: message };
     case error.status === 429:
       return {
         ...base,
-        title: 'Too many requests',
-        detail: `Mateo allows 2 requests per second. Try again${error.retryAfterSeconds !== undefined ? ` in ${error.retryAfterSeconds} s` : ' in a moment'}.`,
+        title: i18n.t('errors.tooManyRequests'),
+        detail:
+          error.retryAfterSeconds !== undefined
+            ? i18n.t('errors.rateLimitIn', { seconds: error.retryAfterSeconds })
+            : i18n.t('errors.rateLimit'),
       };
     case error.status === 502 || error.status === 504:
       return {
         ...base,
-        title: 'Mateo did not answer',
-        detail: `${message} Try again in a moment.`,
+        title: i18n.t('errors.noAnswer'),
+        detail: i18n.t('errors.tryAgainSoon', { message }),
       };
     case error.status >= 500:
-      return { ...base, title: 'Mateo had a problem', detail: `${message} Try again in a moment.` };
+      return {
+        ...base,
+        title: i18n.t('errors.upstreamProblem'),
+        detail: i18n.t('errors.tryAgainSoon', { message }),
+      };
     default:
-      return { ...base, title: `Error ${error.status}`, detail: message };
+      return { ...base, title: i18n.t('errors.status', { status: error.status }), detail: message };
   }
 }

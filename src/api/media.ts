@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { i18n } from '../i18n';
 import { ApiError, apiRequest } from './client';
 
 const SignedUrlSchema = z.string().trim().url();
@@ -28,14 +29,14 @@ export async function uploadToMediaLibrary(path: string, file: Blob, signal?: Ab
   } catch {
     throw new ApiError(0, {
       code: 'upload_failed',
-      message: 'The file could not be uploaded. Check your connection and try again.',
+      message: i18n.t('errors.client.uploadUnreachable'),
       statusCode: 0,
     });
   }
   if (!response.ok) {
     throw new ApiError(response.status, {
       code: 'upload_failed',
-      message: `The media library refused the file (HTTP ${response.status}).`,
+      message: i18n.t('errors.client.uploadRefused', { status: response.status }),
       statusCode: response.status,
     });
   }

@@ -6,6 +6,7 @@ import {
   type SendMessageRequest,
   type SendMessageResponse,
 } from '../../schemas/send-message';
+import { i18n } from '../i18n';
 import { ApiError, apiRequest, type ApiAnswer } from './client';
 
 export async function sendMessage(
@@ -119,7 +120,7 @@ export async function readBackMessage(
   if (!row) {
     throw new ApiError(404, {
       code: 'not_found',
-      message: 'Mateo reported the message as existing but it cannot be read.',
+      message: i18n.t('errors.client.readBackFailed'),
       statusCode: 404,
     });
   }
@@ -133,7 +134,7 @@ export async function readBackMessage(
   if (!conv) {
     throw new ApiError(404, {
       code: 'not_found',
-      message: 'The message’s conversation cannot be read.',
+      message: i18n.t('errors.client.conversationUnreadable'),
       statusCode: 404,
     });
   }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
 import { followSystemTheme, saveTheme, storedTheme, THEMES, type Theme } from './theme';
@@ -10,13 +10,16 @@ const select =
 export function Preferences() {
   const { t, i18n } = useTranslation();
   const [theme, setTheme] = useState<Theme>(storedTheme);
+  // Labels by id, not by wrapping: a wrapped select would add its chosen option to its name.
+  const id = useId();
   useEffect(() => followSystemTheme(() => theme), [theme]);
 
   return (
     <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
-      <label className="flex items-center gap-1.5">
-        {t('app.preferences.language')}
+      <div className="flex items-center gap-1.5">
+        <label htmlFor={`${id}-language`}>{t('app.preferences.language')}</label>
         <select
+          id={`${id}-language`}
           className={select}
           value={i18n.resolvedLanguage}
           onChange={(event) => chooseLanguage(event.target.value as Language)}
@@ -27,10 +30,11 @@ export function Preferences() {
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex items-center gap-1.5">
-        {t('app.preferences.theme')}
+      </div>
+      <div className="flex items-center gap-1.5">
+        <label htmlFor={`${id}-theme`}>{t('app.preferences.theme')}</label>
         <select
+          id={`${id}-theme`}
           className={select}
           value={theme}
           onChange={(event) => {
@@ -45,7 +49,7 @@ export function Preferences() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
     </div>
   );
 }

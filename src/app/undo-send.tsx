@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SentMessage } from '../features/compose/compose-page';
 import { cancelScheduled } from '../features/sent/status-sync';
 
@@ -7,6 +8,7 @@ import { cancelScheduled } from '../features/sent/status-sync';
  * there and puts it back into the form. The shell joins the two features here.
  */
 export function UndoSend({ sent, onUndone }: { sent: SentMessage; onUndone: () => void }) {
+  const { t } = useTranslation();
   const until = sent.undoUntil ? Date.parse(sent.undoUntil) : 0;
   const [now, setNow] = useState(() => Date.now());
   const [state, setState] = useState<'open' | 'undoing' | 'late' | 'failed'>('open');
@@ -38,19 +40,19 @@ export function UndoSend({ sent, onUndone }: { sent: SentMessage; onUndone: () =
       className="mb-2 flex items-center gap-3 rounded-md border border-slate-300 bg-white p-2 text-sm dark:border-slate-600 dark:bg-slate-900"
     >
       {state === 'late' ? (
-        <span>Too late to undo: the message was sent.</span>
+        <span>{t('app.undo.tooLate')}</span>
       ) : state === 'failed' ? (
-        <span>Undo failed; check the history for the message’s status.</span>
+        <span>{t('app.undo.failed')}</span>
       ) : (
         <>
-          <span>Sending in {left} s</span>
+          <span>{t('app.undo.sendingIn', { seconds: left })}</span>
           <button
             type="button"
             className="rounded-md bg-slate-800 px-3 py-1 font-medium text-white hover:bg-slate-700 disabled:opacity-50 dark:bg-slate-200 dark:text-slate-900"
             disabled={state === 'undoing'}
             onClick={() => void undo()}
           >
-            Undo
+            {t('app.undo.undo')}
           </button>
         </>
       )}

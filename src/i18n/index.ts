@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
+import { browserLanguages, localeFor } from './locale';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -31,29 +32,42 @@ export function detectLanguage(): Language {
     // Storage may be blocked; the browser's languages still decide.
   }
   if (isLanguage(stored)) return stored;
-  for (const tag of navigator.languages ?? [navigator.language]) {
+  for (const tag of browserLanguages()) {
     const base = tag.toLowerCase().split('-')[0];
     if (isLanguage(base)) return base;
   }
   return 'en';
 }
 
+// Initialised when first imported, in English, so that modules outside React (validation,
+// error descriptions) and their unit tests can translate; `initI18n` then picks the language.
+void i18n.use(initReactI18next).init({
+  lng: 'en',
+  fallbackLng: 'en',
+  supportedLngs: LANGUAGES.map((l) => l.code),
+  resources: { en: { translation: en }, de: { translation: de } },
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  initAsync: false,
+});
+// `{{count, number}}` in a text groups digits as the reader's region does (10,000 / 10.000).
+i18n.services.formatter?.add('number', (value: number, lng, options: Intl.NumberFormatOptions) =>
+  new Intl.NumberFormat(localeFor(lng ?? 'en'), options).format(value),
+);
+
 function applyToDocument(language: string) {
   document.documentElement.lang = language;
   document.title = i18n.t('app.title');
+  document
+    .querySelector('meta[name="description"]')
+    ?.setAttribute('content', i18n.t('app.description'));
 }
 
 export function initI18n(language: Language = detectLanguage()) {
-  void i18n.use(initReactI18next).init({
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: LANGUAGES.map((l) => l.code),
-    resources: { en: { translation: en }, de: { translation: de } },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-    initAsync: false,
-  });
+  // No backend: every language is bundled, so the change is done when this returns.
+  if (i18n.language !== language) void i18n.changeLanguage(language);
   applyToDocument(language);
+  i18n.off('languageChanged', applyToDocument);
   i18n.on('languageChanged', applyToDocument);
   return i18n;
 }
@@ -68,16 +82,13 @@ export function chooseLanguage(language: Language) {
   void i18n.changeLanguage(language);
 }
 
-/**
- * The active language as a BCP 47 tag for Intl formatters: the browser's own regional variant
- * of it when it has one (en-GB writes dates day first), else Germany's or the US's.
- */
-export function currentLocale(): string {
-  const language = i18n.resolvedLanguage ?? 'en';
-  const regional = (navigator.languages ?? []).find(
-    (tag) => tag.toLowerCase().split('-')[0] === language,
-  );
-  return regional ?? (language === 'de' ? 'de-DE' : 'en-US');
-}
-
+export { DIGITS_DATE_TIME, formatDateTime, formatNumber, formatTime } from './format';
+export { currentLocale, localeFor } from './locale';
+export {
+  actionTypeText,
+  channelTypeText,
+  conversationStatusText,
+  messageStatusText,
+  recipientRoleText,
+} from './values';
 export { i18n };

@@ -3,6 +3,7 @@
  * person can fix, not every form RFC 5321 allows. Quoted local parts ("a b"@example.de) and IP
  * literals (anna@[192.0.2.1]) are refused; nobody types them into a composer.
  */
+import { i18n } from '../i18n';
 
 export type EmailCheck = { ok: true; normalized: string } | { ok: false; reason: string };
 
@@ -33,50 +34,50 @@ function asciiDomain(domain: string): string | undefined {
 }
 
 function checkDomain(domain: string): string | undefined {
-  if (domain === '') return 'Missing domain';
-  if (!domain.includes('.')) return 'Domain needs a dot (example.de)';
-  if (domain.endsWith('.')) return 'Domain cannot end with a dot';
+  if (domain === '') return i18n.t('validation.email.missingDomain');
+  if (!domain.includes('.')) return i18n.t('validation.email.domainDot');
+  if (domain.endsWith('.')) return i18n.t('validation.email.domainEndsWithDot');
   const labels = domain.split('.');
-  if (labels.some((label) => label === '')) return 'Domain has an empty part between dots';
+  if (labels.some((label) => label === '')) return i18n.t('validation.email.domainEmptyPart');
   for (const label of labels) {
     for (const character of label) {
-      if (!LABEL_CHARACTER.test(character)) return `Domain cannot contain “${character}”`;
+      if (!LABEL_CHARACTER.test(character))
+        return i18n.t('validation.email.domainCharacter', { character });
     }
     if (label.startsWith('-') || label.endsWith('-'))
-      return 'A part of the domain cannot start or end with a hyphen';
+      return i18n.t('validation.email.domainHyphen');
   }
-  if (!TLD.test(labels[labels.length - 1] ?? ''))
-    return 'The ending after the last dot needs at least two letters (.de)';
+  if (!TLD.test(labels[labels.length - 1] ?? '')) return i18n.t('validation.email.topLevel');
 
   const ascii = asciiDomain(domain);
-  if (ascii === undefined) return 'Domain is not a valid name';
-  if (ascii.length > MAX_DOMAIN_LENGTH) return 'Domain is too long';
+  if (ascii === undefined) return i18n.t('validation.email.domainInvalid');
+  if (ascii.length > MAX_DOMAIN_LENGTH) return i18n.t('validation.email.domainTooLong');
   if (ascii.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) {
-    return `A part of the domain is longer than ${MAX_LABEL_LENGTH} characters`;
+    return i18n.t('validation.email.labelTooLong', { max: MAX_LABEL_LENGTH });
   }
   return undefined;
 }
 
 function checkLocal(local: string): string | undefined {
-  if (local === '') return 'Missing the name before @';
+  if (local === '') return i18n.t('validation.email.missingLocal');
   if (local.length > MAX_LOCAL_LENGTH)
-    return `The part before @ is too long (at most ${MAX_LOCAL_LENGTH} characters)`;
+    return i18n.t('validation.email.localTooLong', { max: MAX_LOCAL_LENGTH });
   const forbidden = LOCAL_FORBIDDEN.exec(local);
-  if (forbidden) return `Cannot contain “${forbidden[0]}” before @`;
+  if (forbidden) return i18n.t('validation.email.localCharacter', { character: forbidden[0] });
   if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-    return 'A dot cannot start or end the part before @, or follow another dot';
+    return i18n.t('validation.email.localDots');
   }
   return undefined;
 }
 
 export function checkEmail(address: string): EmailCheck {
   const trimmed = address.trim();
-  if (trimmed === '') return fail('Enter an email address');
-  if (SPACE.test(trimmed)) return fail('Contains a space');
+  if (trimmed === '') return fail(i18n.t('validation.email.enter'));
+  if (SPACE.test(trimmed)) return fail(i18n.t('validation.email.space'));
 
   const at = trimmed.indexOf('@');
-  if (at < 0) return fail('Missing @');
-  if (trimmed.indexOf('@', at + 1) >= 0) return fail('Only one @ is allowed');
+  if (at < 0) return fail(i18n.t('validation.email.missingAt'));
+  if (trimmed.indexOf('@', at + 1) >= 0) return fail(i18n.t('validation.email.oneAt'));
 
   const local = trimmed.slice(0, at);
   // Domains may arrive decomposed (u + combining diaeresis) from some keyboards and pastes.

@@ -16,9 +16,11 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/min';
+import { currentLocale, i18n } from '../i18n';
 
 export type { CountryCode } from 'libphonenumber-js/min';
 
+/** A number in E.164, or why it is not one (in the reader's language). */
 export type NormalizedPhone =
   | { ok: true; e164: string; country: CountryCode | undefined; display: string }
   | { ok: false; reason: string };
@@ -26,53 +28,68 @@ export type NormalizedPhone =
 /** Most Mateo customers are German businesses. */
 export const FALLBACK_COUNTRY: CountryCode = 'DE';
 
-const regionNames: Intl.DisplayNames | undefined = (() => {
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
-  } catch {
-    return undefined;
-  }
-})();
+// One per locale: a pasted list of thousands of numbers asks for a name each.
+const regionNames = new Map<string, Intl.DisplayNames | undefined>();
 
+/** A country's name in the reader's language ("Germany", "Deutschland"). */
 function countryName(country: CountryCode): string {
-  return regionNames?.of(country) ?? country;
+  const locale = currentLocale();
+  if (!regionNames.has(locale)) {
+    try {
+      regionNames.set(locale, new Intl.DisplayNames([locale], { type: 'region' }));
+    } catch {
+      regionNames.set(locale, undefined);
+    }
+  }
+  return regionNames.get(locale)?.of(country) ?? country;
 }
 
 /**
  * Where a number belongs, for messages: its own country when known, else the default country
  * when it shares the calling code, else the main country of that code (listed first by
- * libphonenumber, e.g. US for +1, GB for +44), else the bare code. Returns the phrases that
- * follow "Too short" and "Not a valid number".
+ * libphonenumber, e.g. US for +1, GB for +44), else the bare code ("+999"); undefined when
+ * the number has no home yet.
  */
 function placeOf(
   parsed: PhoneNumber | undefined,
   defaultCountry: CountryCode | undefined,
   international: boolean,
-): { for: string; in: string } {
-  const country = (name: string) => ({ for: ` for ${name}`, in: ` in ${name}` });
+): string | undefined {
   // An unparsable "+43 6" is not Austrian or German yet; only a national entry has a home.
-  if (!parsed)
-    return defaultCountry && !international
-      ? country(countryName(defaultCountry))
-      : { for: '', in: '' };
-  if (parsed.country) return country(countryName(parsed.country));
+  if (!parsed) return defaultCountry && !international ? countryName(defaultCountry) : undefined;
+  if (parsed.country) return countryName(parsed.country);
   if (defaultCountry && getCountryCallingCode(defaultCountry) === parsed.countryCallingCode) {
-    return country(countryName(defaultCountry));
+    return countryName(defaultCountry);
   }
   const main = parsed.getPossibleCountries()[0];
-  if (main) return country(countryName(main));
-  const code = ` for +${parsed.countryCallingCode}`;
-  return { for: code, in: code };
+  if (main) return countryName(main);
+  return `+${parsed.countryCallingCode}`;
 }
 
-const ADD_COUNTRY_CODE = 'Add a country code (+49 …) or pick a default country';
+/** "Too short" or "Too short for Germany", in the reader's language. */
+function withPlace(
+  bare: 'tooShort' | 'tooLong' | 'wrongLength' | 'invalid',
+  place: string | undefined,
+): string {
+  if (place === undefined) return i18n.t(`validation.phone.${bare}`);
+  switch (bare) {
+    case 'tooShort':
+      return i18n.t('validation.phone.tooShortFor', { place });
+    case 'tooLong':
+      return i18n.t('validation.phone.tooLongFor', { place });
+    case 'wrongLength':
+      return i18n.t('validation.phone.wrongLengthFor', { place });
+    case 'invalid':
+      return i18n.t('validation.phone.invalidIn', { place });
+  }
+}
 
 export function normalizePhone(
   input: string,
   defaultCountry: CountryCode | undefined,
 ): NormalizedPhone {
   let text = input.trim();
-  if (text === '') return { ok: false, reason: 'Enter a phone number' };
+  if (text === '') return { ok: false, reason: i18n.t('validation.phone.enter') };
   // Without a default country there is no way to know the dialling prefix; 00 is the one used
   // across Europe, where most numbers entered here come from.
   if (!defaultCountry && text.startsWith('00')) text = `+${text.slice(2)}`;
@@ -84,32 +101,40 @@ export function normalizePhone(
 
   switch (lengthProblem) {
     case 'NOT_A_NUMBER':
-      return { ok: false, reason: 'Not a phone number' };
+      return { ok: false, reason: i18n.t('validation.phone.notANumber') };
     case 'INVALID_COUNTRY':
-      return international
-        ? { ok: false, reason: 'Unknown country code' }
-        : { ok: false, reason: ADD_COUNTRY_CODE };
+      return {
+        ok: false,
+        reason: i18n.t(
+          international ? 'validation.phone.unknownCountryCode' : 'validation.phone.addCountryCode',
+        ),
+      };
     case 'TOO_SHORT':
-      return { ok: false, reason: `Too short${place.for}` };
+      return { ok: false, reason: withPlace('tooShort', place) };
     case 'TOO_LONG':
-      return { ok: false, reason: `Too long${place.for}` };
+      return { ok: false, reason: withPlace('tooLong', place) };
     case 'INVALID_LENGTH':
-      return { ok: false, reason: `Wrong number of digits${place.for}` };
+      return { ok: false, reason: withPlace('wrongLength', place) };
     case undefined:
       break;
   }
 
   if (!parsed) {
-    return international || defaultCountry
-      ? { ok: false, reason: 'Not a phone number' }
-      : { ok: false, reason: ADD_COUNTRY_CODE };
+    return {
+      ok: false,
+      reason: i18n.t(
+        international || defaultCountry
+          ? 'validation.phone.notANumber'
+          : 'validation.phone.addCountryCode',
+      ),
+    };
   }
   if (!parsed.isValid()) {
-    return { ok: false, reason: `Not a valid number${place.in}` };
+    return { ok: false, reason: withPlace('invalid', place) };
   }
   // E.164 has no room for an extension, and a message cannot be routed to one.
   if (parsed.ext) {
-    return { ok: false, reason: 'Remove the extension; messages go to the main number' };
+    return { ok: false, reason: i18n.t('validation.phone.extension') };
   }
 
   return {

@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { i18n } from '../i18n';
 
 export interface ZonedInstant {
   /** The instant, for comparisons. */
@@ -87,7 +88,7 @@ export function addDays(date: string, days: number): string {
   return `${pad(next.getUTCFullYear(), 4)}-${pad(next.getUTCMonth() + 1)}-${pad(next.getUTCDate())}`;
 }
 
-/** Presets for "Send later", as wall times in the agent's zone. */
+/** Presets for "Send later", as wall times in the agent's zone, labelled in the reader's language. */
 export function schedulePresets(now: Date, zone: string) {
   const inOneHour = instantToZoned(new Date(now.getTime() + 60 * 60_000), zone);
   const today = instantToZoned(now, zone).date;
@@ -95,9 +96,21 @@ export function schedulePresets(now: Date, zone: string) {
   const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
   const daysToMonday = (8 - weekday) % 7 || 7;
   return [
-    { label: 'In one hour', date: inOneHour.date, time: inOneHour.time },
-    { label: 'Tomorrow 09:00', date: addDays(today, 1), time: '09:00' },
-    { label: 'Next Monday 09:00', date: addDays(today, daysToMonday), time: '09:00' },
+    {
+      label: i18n.t('builders.schedule.presets.inOneHour'),
+      date: inOneHour.date,
+      time: inOneHour.time,
+    },
+    {
+      label: i18n.t('builders.schedule.presets.tomorrow'),
+      date: addDays(today, 1),
+      time: '09:00',
+    },
+    {
+      label: i18n.t('builders.schedule.presets.nextMonday'),
+      date: addDays(today, daysToMonday),
+      time: '09:00',
+    },
   ];
 }
 

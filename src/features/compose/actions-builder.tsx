@@ -1,21 +1,17 @@
+import { useTranslation } from 'react-i18next';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone';
 import {
-  ACTION_KIND_LABEL,
   actionErrors,
+  actionKindLabel,
   canAdd,
   kindsFor,
   type ActionDraft,
   type ActionKind,
 } from './actions';
-
-const DATA_LABEL: Partial<Record<ActionKind, string>> = {
-  url: 'Link (https://…)',
-  phone: 'Phone number',
-  list: 'Description (optional)',
-};
+import { ruleLabel } from './channel-rules';
 
 /** Buttons for WhatsApp, Messenger and Instagram; the limits come from the channel rules. */
 export function ActionsBuilder({
@@ -31,6 +27,7 @@ export function ActionsBuilder({
   country: CountryCode | undefined;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const kinds = kindsFor(rule);
   if (!kinds.length) return null;
   const problems = actionErrors(value, rule, country);
@@ -47,18 +44,24 @@ export function ActionsBuilder({
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'actions-error' : 'actions-limits'}>
-      <legend className="text-sm font-medium">Buttons</legend>
+      <legend className="text-sm font-medium">{t('builders.actions.legend')}</legend>
       <p id="actions-limits" className="text-xs text-slate-600 dark:text-slate-400">
-        {rule.label}: up to {rule.actions?.maxQuickReplies} quick replies (titles up to{' '}
-        {rule.actions?.quickReplyTitleMax} characters)
-        {rule.actions?.callToAction ? ', or one link or call button' : ''}
+        {t('builders.actions.limits', {
+          channel: ruleLabel(rule),
+          max: rule.actions?.maxQuickReplies,
+          titleMax: rule.actions?.quickReplyTitleMax,
+        })}
+        {rule.actions?.callToAction ? t('builders.actions.limitsCallToAction') : ''}
         {rule.actions?.list
-          ? `, or a list of up to ${rule.actions.list.maxRows} rows (titles up to ${rule.actions.list.rowTitleMax})`
+          ? t('builders.actions.limitsList', {
+              rows: rule.actions.list.maxRows,
+              rowTitleMax: rule.actions.list.rowTitleMax,
+            })
           : ''}
-        ; kinds cannot be mixed.
+        {t('builders.actions.limitsEnd')}
       </p>
       {value.length ? (
-        <ol aria-label="Buttons" className="space-y-2">
+        <ol aria-label={t('builders.actions.legend')} className="space-y-2">
           {value.map((draft, index) => {
             const n = index + 1;
             const problem = problems[index];
@@ -69,11 +72,11 @@ export function ActionsBuilder({
               >
                 <div className="flex flex-wrap items-end gap-2">
                   <span className="w-24 text-xs font-medium">
-                    {n}. {ACTION_KIND_LABEL[draft.kind]}
+                    {n}. {actionKindLabel(draft.kind)}
                   </span>
                   <div className="min-w-[10rem] flex-1">
                     <label htmlFor={`action-${draft.key}-text`} className="text-xs">
-                      Button {n} title
+                      {t('builders.actions.title', { n })}
                     </label>
                     <input
                       id={`action-${draft.key}-text`}
@@ -84,10 +87,10 @@ export function ActionsBuilder({
                       onChange={(event) => update(index, { text: event.target.value })}
                     />
                   </div>
-                  {DATA_LABEL[draft.kind] ? (
+                  {draft.kind !== 'quick_reply' ? (
                     <div className="min-w-[12rem] flex-1">
                       <label htmlFor={`action-${draft.key}-data`} className="text-xs">
-                        Button {n} {DATA_LABEL[draft.kind]?.toLowerCase()}
+                        {t(`builders.actions.data.${draft.kind}`, { n })}
                       </label>
                       <input
                         id={`action-${draft.key}-data`}
@@ -103,7 +106,7 @@ export function ActionsBuilder({
                   <div className="flex gap-1">
                     <Button
                       variant="ghost"
-                      aria-label={`Move button ${n} up`}
+                      aria-label={t('builders.actions.moveUp', { n })}
                       disabled={index === 0}
                       onClick={() => move(index, -1)}
                     >
@@ -111,7 +114,7 @@ export function ActionsBuilder({
                     </Button>
                     <Button
                       variant="ghost"
-                      aria-label={`Move button ${n} down`}
+                      aria-label={t('builders.actions.moveDown', { n })}
                       disabled={index === value.length - 1}
                       onClick={() => move(index, 1)}
                     >
@@ -119,10 +122,10 @@ export function ActionsBuilder({
                     </Button>
                     <Button
                       variant="ghost"
-                      aria-label={`Remove button ${n}`}
+                      aria-label={t('builders.actions.remove', { n })}
                       onClick={() => onChange(value.filter((_, i) => i !== index))}
                     >
-                      Remove
+                      {t('builders.actions.removeText')}
                     </Button>
                   </div>
                 </div>
@@ -149,7 +152,7 @@ export function ActionsBuilder({
                 aria-describedby={check.ok ? undefined : `add-${kind}-reason`}
                 onClick={() => add(kind)}
               >
-                Add {ACTION_KIND_LABEL[kind].toLowerCase()}
+                {t(`builders.actions.add.${kind}`)}
               </Button>
               {!check.ok && value.length ? (
                 <span

@@ -1,6 +1,8 @@
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import type { Action } from '../../../schemas/send-message';
 import { normalizePhone, type CountryCode } from '../../lib/phone';
+import { i18n } from '../../i18n';
+import { ruleLabel } from './channel-rules';
 
 export type ActionKind = 'quick_reply' | 'url' | 'phone' | 'list';
 
@@ -13,19 +15,15 @@ export interface ActionDraft {
   data: string;
 }
 
-export const ACTION_KIND_LABEL: Record<ActionKind, string> = {
-  quick_reply: 'Quick reply',
-  url: 'Link button',
-  phone: 'Call button',
-  list: 'List row',
-};
+/** The kind's name, as the builder labels a button ("Quick reply"). */
+export function actionKindLabel(kind: ActionKind): string {
+  return i18n.t(`builders.actions.kinds.${kind}`);
+}
 
-const PLURAL: Record<ActionKind, string> = {
-  quick_reply: 'quick replies',
-  url: 'link buttons',
-  phone: 'call buttons',
-  list: 'list rows',
-};
+/** The kind in the plural, as the limits name it ("quick replies"). */
+function kindsText(kind: ActionKind): string {
+  return i18n.t(`validation.actions.kinds.${kind}`);
+}
 
 const group = (kind: ActionKind) => (kind === 'url' || kind === 'phone' ? 'call_to_action' : kind);
 
@@ -54,27 +52,41 @@ export function canAdd(
   rule: ChannelRule,
 ): { ok: true } | { ok: false; reason: string } {
   const actions = rule.actions;
+  const channel = ruleLabel(rule);
   if (!actions || !kindsFor(rule).includes(kind))
-    return { ok: false, reason: `${rule.label} has no ${PLURAL[kind]}` };
+    return {
+      ok: false,
+      reason: i18n.t('validation.actions.none', { channel, kinds: kindsText(kind) }),
+    };
   const other = drafts.find((d) => group(d.kind) !== group(kind));
   if (other) {
     return {
       ok: false,
-      reason: `${rule.label} cannot mix ${PLURAL[other.kind]} with ${PLURAL[kind]} in one message`,
+      reason: i18n.t('validation.actions.mixed', {
+        channel,
+        existing: kindsText(other.kind),
+        added: kindsText(kind),
+      }),
     };
   }
   const same = drafts.filter((d) => group(d.kind) === group(kind)).length;
   if (kind === 'quick_reply' && same >= actions.maxQuickReplies) {
     return {
       ok: false,
-      reason: `${rule.label} allows at most ${actions.maxQuickReplies} quick replies`,
+      reason: i18n.t('validation.actions.maxQuickReplies', {
+        channel,
+        max: actions.maxQuickReplies,
+      }),
     };
   }
   if (group(kind) === 'call_to_action' && same >= 1) {
-    return { ok: false, reason: `${rule.label} allows one call-to-action button per message` };
+    return { ok: false, reason: i18n.t('validation.actions.oneCallToAction', { channel }) };
   }
   if (kind === 'list' && actions.list && same >= actions.list.maxRows) {
-    return { ok: false, reason: `${rule.label} allows at most ${actions.list.maxRows} list rows` };
+    return {
+      ok: false,
+      reason: i18n.t('validation.actions.maxRows', { channel, max: actions.list.maxRows }),
+    };
   }
   return { ok: true };
 }
@@ -89,18 +101,22 @@ export function actionErrors(
   return drafts.map((draft, index) => {
     const text = draft.text.trim();
     const max = titleMax(draft.kind, rule);
-    if (!text) return 'Give the button a title';
+    if (!text) return i18n.t('validation.actions.giveTitle');
     if ([...text].length > max)
-      return `Titles can have at most ${max} characters on ${rule.label} (this one has ${[...text].length})`;
+      return i18n.t('validation.actions.titleTooLong', {
+        max,
+        channel: ruleLabel(rule),
+        length: [...text].length,
+      });
     if (titles.indexOf(titles[index] as string) !== index)
-      return 'Each button needs a different title';
+      return i18n.t('validation.actions.titleTwice');
     if (draft.kind === 'url') {
-      if (!/^https:\/\//i.test(draft.data.trim())) return 'The link must start with https://';
-      if (!URL.canParse(draft.data.trim())) return 'The link is not a valid address';
+      if (!/^https:\/\//i.test(draft.data.trim())) return i18n.t('validation.actions.linkHttps');
+      if (!URL.canParse(draft.data.trim())) return i18n.t('validation.actions.linkInvalid');
     }
     if (draft.kind === 'phone') {
       const phone = normalizePhone(draft.data, country);
-      if (!phone.ok) return `Phone number: ${phone.reason}`;
+      if (!phone.ok) return i18n.t('validation.actions.phone', { reason: phone.reason });
     }
     return undefined;
   });

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../schemas/rows';
 import { inputClass, FieldError } from '../../components/field';
+import { channelTypeText } from '../../i18n';
 import type { ComposeValues } from './form-model';
 
 type Advanced = ComposeValues['advanced'];
@@ -16,23 +18,26 @@ export function AdvancedOptions({
   channels: Channel[];
   error?: string;
 }) {
+  const { t } = useTranslation();
   const hasValues = Boolean(value.content || value.reviewChannelId || value.marketingChannelId);
   return (
     <details
       className="rounded-md border border-slate-200 p-2 dark:border-slate-700"
       open={hasValues || Boolean(error)}
     >
-      <summary className="cursor-pointer text-sm font-medium">Advanced</summary>
+      <summary className="cursor-pointer text-sm font-medium">
+        {t('builders.advanced.summary')}
+      </summary>
       <div className="mt-2 space-y-2">
         <div>
           <label htmlFor="advanced-content" className="text-xs">
-            Content (JSON)
+            {t('builders.advanced.content')}
           </label>
           <textarea
             id="advanced-content"
             rows={4}
             className={`${inputClass} font-mono`}
-            placeholder='{ "type": "text", … } — only when you know Mateo’s content format'
+            placeholder={t('builders.advanced.contentPlaceholder')}
             value={value.content}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'advanced-error' : undefined}
@@ -43,7 +48,9 @@ export function AdvancedOptions({
         {(['reviewChannelId', 'marketingChannelId'] as const).map((key) => (
           <div key={key}>
             <label htmlFor={`advanced-${key}`} className="text-xs">
-              {key === 'reviewChannelId' ? 'Review channel' : 'Marketing channel'}
+              {key === 'reviewChannelId'
+                ? t('builders.advanced.reviewChannel')
+                : t('builders.advanced.marketingChannel')}
             </label>
             <select
               id={`advanced-${key}`}
@@ -51,10 +58,13 @@ export function AdvancedOptions({
               value={value[key]}
               onChange={(event) => onChange({ ...value, [key]: event.target.value })}
             >
-              <option value="">None</option>
+              <option value="">{t('builders.advanced.none')}</option>
               {channels.map((channel) => (
                 <option key={channel.id} value={channel.id}>
-                  {channel.name ?? channel.id} ({channel.type})
+                  {t('builders.advanced.channelOption', {
+                    name: channel.name ?? channel.id,
+                    type: channelTypeText(channel.type),
+                  })}
                 </option>
               ))}
             </select>

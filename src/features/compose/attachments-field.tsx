@@ -1,17 +1,33 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { ApiError } from '../../api/client';
 import { uploadToMediaLibrary } from '../../api/media';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
+import { formatNumber } from '../../i18n';
+import { ruleLabel } from './channel-rules';
 import { AttachmentUrlSchema, type Attachment } from './form-model';
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
+
+function formatBytes(bytes: number, t: TFunction): string {
+  if (bytes < 1024) return t('builders.attachments.bytes', { value: formatNumber(bytes) });
+  if (bytes < 1024 * 1024)
+    return t('builders.attachments.kilobytes', { value: formatNumber(bytes / 1024, ONE_DECIMAL) });
+  return t('builders.attachments.megabytes', {
+    value: formatNumber(bytes / 1024 / 1024, ONE_DECIMAL),
+  });
 }
+
+/** Why the last link or file was not added; worded when shown, so in the current language. */
+type Problem =
+  | { kind: 'url'; url: string }
+  | { kind: 'tooBig'; name: string; size: number }
+  | { kind: 'type'; name: string; type: string }
+  | { kind: 'upload'; message?: string };
 
 function typeAllowed(type: string, allowed: readonly string[]): boolean {
   return allowed.some((pattern) =>
@@ -44,9 +60,10 @@ export function AttachmentsField({
   onChange: (attachments: Attachment[]) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   const [url, setUrl] = useState('');
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<Problem | null>(null);
   const limits = rule.attachments;
 
   const upload = useMutation({
@@ -58,27 +75,23 @@ export function AttachmentsField({
   const addUrl = () => {
     const parsed = AttachmentUrlSchema.safeParse(url);
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Not a valid address');
+      setProblem({ kind: 'url', url });
       return;
     }
     const name = decodeURIComponent(new URL(parsed.data).pathname.split('/').pop() || parsed.data);
     onChange([...value, { url: parsed.data, name }]);
     setUrl('');
-    setProblem('');
+    setProblem(null);
   };
 
   const addFiles = async (files: FileList | null) => {
     for (const file of Array.from(files ?? [])) {
       if (file.size > limits.maxBytes) {
-        setProblem(
-          `${file.name} is ${formatBytes(file.size)}; ${rule.label} allows ${formatBytes(limits.maxBytes)}`,
-        );
+        setProblem({ kind: 'tooBig', name: file.name, size: file.size });
         continue;
       }
       if (!typeAllowed(file.type || 'application/octet-stream', limits.types)) {
-        setProblem(
-          `${file.name} (${file.type || 'unknown type'}) cannot be sent on ${rule.label}: ${limits.types.join(', ')}`,
-        );
+        setProblem({ kind: 'type', name: file.name, type: file.type });
         continue;
       }
       try {
@@ -87,20 +100,50 @@ export function AttachmentsField({
           ...value,
           { url: attachmentUrl, name: file.name, type: file.type, size: file.size },
         ]);
-        setProblem('');
+        setProblem(null);
       } catch (caught) {
-        setProblem(caught instanceof ApiError ? caught.message : 'The upload failed.');
+        setProblem({
+          kind: 'upload',
+          message: caught instanceof ApiError ? caught.message : undefined,
+        });
       }
     }
   };
 
-  const message = problem || error;
+  const problemText = (() => {
+    switch (problem?.kind) {
+      case undefined:
+        return '';
+      case 'url':
+        return (
+          AttachmentUrlSchema.safeParse(problem.url).error?.issues[0]?.message ??
+          t('validation.notAnAddress')
+        );
+      case 'tooBig':
+        return t('builders.attachments.tooBig', {
+          name: problem.name,
+          size: formatBytes(problem.size, t),
+          channel: ruleLabel(rule),
+          max: formatBytes(limits.maxBytes, t),
+        });
+      case 'type':
+        return t('builders.attachments.wrongType', {
+          name: problem.name,
+          type: problem.type || t('builders.attachments.unknownType'),
+          channel: ruleLabel(rule),
+          types: limits.types.join(', '),
+        });
+      case 'upload':
+        return problem.message ?? t('builders.attachments.uploadFailed');
+    }
+  })();
+  const message = problemText || error;
   return (
     <fieldset className="space-y-2" aria-describedby={message ? `${id}-problem` : undefined}>
-      <legend className="text-sm font-medium">Attachments</legend>
+      <legend className="text-sm font-medium">{t('builders.attachments.legend')}</legend>
       {value.length ? (
         <ul
-          aria-label="Attachments"
+          aria-label={t('builders.attachments.legend')}
           className="divide-y divide-slate-200 rounded-md border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
         >
           {value.map((attachment, index) => (
@@ -113,8 +156,10 @@ export function AttachmentsField({
                 <span className="text-slate-600 dark:text-slate-400">
                   {[
                     attachment.type,
-                    attachment.size !== undefined ? formatBytes(attachment.size) : '',
-                    attachment.url.startsWith('media_library://') ? 'media library' : 'link',
+                    attachment.size !== undefined ? formatBytes(attachment.size, t) : '',
+                    attachment.url.startsWith('media_library://')
+                      ? t('builders.attachments.mediaLibrary')
+                      : t('builders.attachments.link'),
                   ]
                     .filter(Boolean)
                     .join(' · ')}
@@ -122,10 +167,10 @@ export function AttachmentsField({
               </span>
               <Button
                 variant="ghost"
-                aria-label={`Remove attachment ${attachment.name}`}
+                aria-label={t('builders.attachments.remove', { name: attachment.name })}
                 onClick={() => onChange(value.filter((_, i) => i !== index))}
               >
-                Remove
+                {t('builders.attachments.removeText')}
               </Button>
             </li>
           ))}
@@ -134,7 +179,7 @@ export function AttachmentsField({
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-[16rem] flex-1">
           <label htmlFor={`${id}-url`} className="text-xs text-slate-700 dark:text-slate-300">
-            Attachment URL
+            {t('builders.attachments.url')}
           </label>
           <input
             id={`${id}-url`}
@@ -152,9 +197,11 @@ export function AttachmentsField({
             }}
           />
         </div>
-        <Button onClick={addUrl}>Add link</Button>
+        <Button onClick={addUrl}>{t('builders.attachments.addLink')}</Button>
         <label className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-100 focus-within:ring-2 focus-within:ring-teal-600 dark:border-slate-600 dark:bg-slate-800">
-          {upload.isPending ? 'Uploading…' : 'Upload file'}
+          {upload.isPending
+            ? t('builders.attachments.uploading')
+            : t('builders.attachments.upload')}
           <input
             type="file"
             className="sr-only"
@@ -167,8 +214,12 @@ export function AttachmentsField({
         </label>
       </div>
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        Up to {formatBytes(limits.maxBytes)} per file
-        {limits.types.includes('*/*') ? '' : `; ${limits.types.join(', ')}`}.
+        {limits.types.includes('*/*')
+          ? t('builders.attachments.limit', { size: formatBytes(limits.maxBytes, t) })
+          : t('builders.attachments.limitTypes', {
+              size: formatBytes(limits.maxBytes, t),
+              types: limits.types.join(', '),
+            })}
       </p>
       <FieldError id={`${id}-problem`} message={message} />
     </fieldset>

@@ -1,7 +1,9 @@
 import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { Channel, ChannelType } from '../../../schemas/rows';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
-import { ruleFor, unavailableReason } from './channel-rules';
+import { channelLabel, ruleFor, unavailableReason } from './channel-rules';
 
 const ICONS: Record<ChannelType, string> = {
   email: '✉️',
@@ -13,16 +15,16 @@ const ICONS: Record<ChannelType, string> = {
   postal: '📮',
 };
 
-function optionLabel(channel: Channel): string {
+function optionLabel(channel: Channel, t: TFunction): string {
   const rule = ruleFor(channel.type);
   const reason = unavailableReason(channel);
   const parts = [
-    `${ICONS[channel.type]} ${rule.label}`,
-    channel.name ?? 'Unnamed channel',
+    `${ICONS[channel.type]} ${channelLabel(channel.type)}`,
+    channel.name ?? t('compose.channel.unnamed'),
     channel.handle ?? '',
   ];
-  if (rule.retired) parts.push('retired by Google');
-  if (reason) parts.push(`unavailable: ${reason}`);
+  if (rule.retired) parts.push(t('compose.channel.retiredByGoogle'));
+  if (reason) parts.push(t('compose.channel.unavailable', { reason }));
   return parts.filter(Boolean).join(' · ');
 }
 
@@ -46,12 +48,13 @@ export function ChannelPicker({
   error?: string;
   selectRef?: Ref<HTMLSelectElement>;
 }) {
+  const { t } = useTranslation();
   const message = error ?? loadError;
   const sorted = (channels ?? [])
     .slice()
     .sort((a, b) => Number(unavailableReason(a) !== null) - Number(unavailableReason(b) !== null));
   return (
-    <Field id={id} label="From" error={message}>
+    <Field id={id} label={t('compose.channel.label')} error={message}>
       <select
         id={id}
         ref={selectRef}
@@ -62,7 +65,7 @@ export function ChannelPicker({
         onChange={(event) => onChange(event.target.value)}
       >
         <option value="" disabled>
-          {loading ? 'Loading channels…' : 'Pick a channel'}
+          {loading ? t('compose.channel.loading') : t('compose.channel.pick')}
         </option>
         {sorted.map((channel) => (
           <option
@@ -70,7 +73,7 @@ export function ChannelPicker({
             value={channel.id}
             disabled={unavailableReason(channel) !== null}
           >
-            {optionLabel(channel)}
+            {optionLabel(channel, t)}
           </option>
         ))}
       </select>

@@ -17,6 +17,7 @@ import {
   type FieldErrors as RhfErrors,
   type Resolver,
 } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../schemas/rows';
 import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
 import { ApiError } from '../../api/client';
@@ -26,6 +27,7 @@ import { Field, fieldDescribedBy, inputClass } from '../../components/field';
 import { htmlToText } from '../../lib/html-to-text';
 import { defaultCountryFromLocale, listCountries, type CountryCode } from '../../lib/phone';
 import { zonedToInstant } from '../../lib/zoned-time';
+import { DIGITS_DATE_TIME, formatDateTime, formatTime } from '../../i18n';
 import {
   channelsQueryOptions,
   conversationQueryOptions,
@@ -34,7 +36,7 @@ import {
 import { ActionsBuilder } from './actions-builder';
 import { AdvancedOptions } from './advanced-options';
 import { AttachmentsField } from './attachments-field';
-import { ruleFor } from './channel-rules';
+import { retiredNote, ruleFor } from './channel-rules';
 import { ChannelPicker } from './channel-picker';
 import { describeError } from '../../api/describe-error';
 import {
@@ -49,13 +51,13 @@ import { RecipientInput } from './recipient-input';
 import { ReplyOptions } from './reply-options';
 import { SchedulePicker } from './schedule-picker';
 import { TemplatePicker } from './template-picker';
-import { makeChip, type RecipientChip } from './recipients';
+import { makeChip, recheckChip, type RecipientChip } from './recipients';
 import { TextCounter } from './text-counter';
 import { MessagePreview } from './preview/message-preview';
 import { RequestInspector, type LastAnswer } from './preview/request-inspector';
 import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
-import { useDrafts } from './use-drafts';
+import { useDrafts, type DraftStorageError } from './use-drafts';
 
 const RichEditor = lazy(() => import('./rich-editor').then((m) => ({ default: m.RichEditor })));
 
@@ -72,6 +74,10 @@ export interface SentMessage {
   /** Puts the message back into the form after an undo. */
   restore?: () => void;
 }
+
+/** What the page says while a send is under way, worded when shown. */
+type SendProgress =
+  { kind: 'retry'; attempt: number; error: unknown; delayMs: number } | { kind: 'offline' } | null;
 
 const UNDO_KEY = 'mateo-composer:undo-seconds';
 const UNDO_CHOICES = [0, 5, 10, 30];
@@ -114,6 +120,7 @@ function rekind(
 }
 
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
+  const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
   const [defaultValues] = useState(() => emptyCompose(initialCountry));
@@ -126,8 +133,17 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     context: { channels: channelsData },
     reValidateMode: 'onChange',
   });
-  const { control, register, handleSubmit, setValue, getValues, formState, setError, setFocus } =
-    form;
+  const {
+    control,
+    register,
+    handleSubmit,
+    setValue,
+    getValues,
+    formState,
+    setError,
+    setFocus,
+    trigger,
+  } = form;
   const [
     draftId,
     channelId,
@@ -164,14 +180,14 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     const when = zonedToInstant(schedule.date, schedule.time, schedule.zone);
     const closes = new Date(inbound).getTime() + 24 * 60 * 60_000;
     if (!when || when.instant.getTime() <= closes) return undefined;
-    return `WhatsApp's 24-hour window for this conversation closes ${new Date(closes).toLocaleString()}; after that only an approved template can be sent. Pick a template or an earlier time.`;
+    return t('compose.windowWarning', { time: formatDateTime(closes, DIGITS_DATE_TIME) });
   })();
   const [htmlChangedAfterEdit, setHtmlChangedAfterEdit] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
 
   const freshDraft = useCallback(() => emptyCompose(initialCountry), [initialCountry]);
   const drafts = useDrafts(form, freshDraft);
-  const [progress, setProgress] = useState('');
+  const [progress, setProgress] = useState<SendProgress>(null);
   const [lastAnswer, setLastAnswer] = useState<LastAnswer | null>(null);
   const [undoSeconds, setUndoSeconds] = useState(
     () => Number(localStorage.getItem(UNDO_KEY) ?? 0) || 0,
@@ -182,16 +198,13 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     mutationFn: ({ request }: { request: SendMessageRequest; values: ComposeValues }) =>
       sendMessageSafely(request, {
         onRetry: ({ attempt, error, delayMs }) =>
-          setProgress(
-            `Try ${attempt} failed (${describeError(error).title}); trying again in ${Math.ceil(delayMs / 1000)} s with the same message id, so it cannot arrive twice.`,
-          ),
-        onOffline: () =>
-          setProgress('You are offline. The message goes out as soon as the connection is back.'),
+          setProgress({ kind: 'retry', attempt, error, delayMs }),
+        onOffline: () => setProgress({ kind: 'offline' }),
       }),
-    onMutate: () => setProgress(''),
+    onMutate: () => setProgress(null),
     onSettled: () => {
       sending.current = false;
-      setProgress('');
+      setProgress(null);
     },
     onSuccess: (answer, { request, values }) => {
       setLastAnswer({ status: answer.status, headers: answer.headers, body: answer.data });
@@ -241,7 +254,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
       for (const issue of issues) {
         const field = fieldForPath(issue.path);
         if (!field) continue;
-        setError(field, { type: 'server', message: issue.message }, { shouldFocus: !focused });
+        setError(
+          field,
+          { type: 'server', message: t('validation.server', { message: issue.message }) },
+          { shouldFocus: !focused },
+        );
         focused = true;
       }
       if (!focused) resultRef.current?.focus();
@@ -310,14 +327,47 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     setHtmlChangedAfterEdit(false);
   };
 
+  // Reasons are worded when a recipient or the form is checked: check again in a new language,
+  // and when a draft made in another one comes back.
+  const language = i18n.language;
+  const channelType = channel?.type;
+  useEffect(() => {
+    if (!channelType) return;
+    for (const field of ['to', 'cc', 'bcc'] as const) {
+      const chips = getValues(field);
+      if (!chips.some((chip) => chip.error)) continue;
+      setValue(
+        field,
+        chips.map((chip) => recheckChip(chip, channelType, country)),
+      );
+    }
+    // What the server said stays as it came; the form's own checks speak the new language.
+    const shown = Object.entries(formState.errors)
+      .filter(([, error]) => error && error.type !== 'server')
+      .map(([field]) => field as keyof ComposeValues);
+    if (shown.length) void trigger(shown);
+    // Only a new language or another draft; the country and errors are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [language, draftId, channelType]);
+
   const errors = formState.errors;
   const failure = send.error ? describeError(send.error) : undefined;
+  const progressText =
+    progress?.kind === 'retry'
+      ? t('compose.retrying', {
+          attempt: progress.attempt,
+          reason: describeError(progress.error).title,
+          seconds: Math.ceil(progress.delayMs / 1000),
+        })
+      : progress?.kind === 'offline'
+        ? t('compose.offline')
+        : '';
 
   return (
     <div className="grid gap-6 xl:grid-cols-2">
       <section aria-labelledby="compose-heading" className="space-y-4">
         <h2 id="compose-heading" className="text-base font-semibold">
-          New message
+          {t('compose.heading')}
         </h2>
         <form
           ref={formRef}
@@ -359,12 +409,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   role="note"
                   className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200"
                 >
-                  {rule.retired}
+                  {retiredNote(channel.type)}
                 </p>
               ) : null}
 
               {rule.recipient === 'phone' ? (
-                <Field id="default-country" label="Default country for phone numbers">
+                <Field id="default-country" label={t('compose.defaultCountry')}>
                   <select
                     id="default-country"
                     className={`${inputClass} w-auto`}
@@ -389,7 +439,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                     render={({ field }) => (
                       <RecipientInput
                         id={`recipients-${name}`}
-                        label={name === 'to' ? 'To' : name === 'cc' ? 'Cc' : 'Bcc'}
+                        label={t(`compose.${name}`)}
                         channel={channel}
                         defaultCountry={country}
                         chips={field.value}
@@ -402,7 +452,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 ))}
 
               {rule.subject ? (
-                <Field id="subject" label="Subject" error={errors.subject?.message}>
+                <Field id="subject" label={t('compose.subject')} error={errors.subject?.message}>
                   <input
                     id="subject"
                     className={inputClass}
@@ -432,10 +482,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               {rule.body === 'html' ? (
                 <div className="space-y-1">
                   <span id="message-label" className="text-sm font-medium">
-                    Message
+                    {t('compose.message')}
                   </span>
                   <Suspense
-                    fallback={<p className="text-sm text-slate-600">Loading the editor…</p>}
+                    fallback={
+                      <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>
+                    }
                   >
                     <Controller
                       control={control}
@@ -444,7 +496,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                         <RichEditor
                           key={draftId}
                           id="message"
-                          label="Message"
+                          label={t('compose.message')}
                           value={field.value}
                           onChange={onHtmlChange}
                           invalid={Boolean(errors.html)}
@@ -466,24 +518,24 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   ) : null}
                   <Field
                     id="plain-text"
-                    label="Plain text"
+                    label={t('compose.plainText.label')}
                     error={errors.text?.message}
                     description={
                       textEdited ? (
                         <span className="flex flex-wrap items-center gap-2">
                           {htmlChangedAfterEdit
-                            ? 'The HTML changed since you edited the plain text.'
-                            : 'Edited by hand; it no longer follows the HTML.'}
+                            ? t('compose.plainText.htmlChanged')
+                            : t('compose.plainText.edited')}
                           <Button
                             variant="ghost"
                             className="!px-1 !py-0 underline"
                             onClick={regenerate}
                           >
-                            Regenerate from HTML
+                            {t('compose.plainText.regenerate')}
                           </Button>
                         </span>
                       ) : (
-                        'Made from the HTML for mail programs that show no HTML; edit it if you like.'
+                        t('compose.plainText.derived')
                       )
                     }
                   >
@@ -507,7 +559,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               ) : (
                 <Field
                   id="message"
-                  label="Message"
+                  label={t('compose.message')}
                   error={errors.text?.message}
                   aside={<TextBodyCounter control={control} type={channel.type} />}
                 >
@@ -545,7 +597,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               {rule.footerMax !== null ? (
                 <Field
                   id="footer"
-                  label="Footer"
+                  label={t('compose.footer')}
                   error={errors.footer?.message}
                   aside={<FooterCounter control={control} max={rule.footerMax} />}
                 >
@@ -617,11 +669,13 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
 
           <div className="flex items-center gap-3">
             <Button type="submit" variant="primary" disabled={send.isPending || !channel}>
-              {send.isPending ? 'Sending…' : 'Send'}
+              {send.isPending ? t('compose.sending') : t('compose.send')}
             </Button>
-            <span className="text-xs text-slate-600 dark:text-slate-400">or Ctrl+Enter</span>
+            <span className="text-xs text-slate-600 dark:text-slate-400">
+              {t('compose.shortcut')}
+            </span>
             <label htmlFor="undo-window" className="ml-auto text-xs">
-              Undo window
+              {t('compose.undoWindow')}
             </label>
             <select
               id="undo-window"
@@ -635,7 +689,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
             >
               {UNDO_CHOICES.map((seconds) => (
                 <option key={seconds} value={seconds}>
-                  {seconds ? `${seconds} s` : 'Off'}
+                  {seconds ? t('compose.seconds', { seconds }) : t('compose.undoOff')}
                 </option>
               ))}
             </select>
@@ -647,7 +701,9 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
             aria-live="polite"
             className="outline-none"
           >
-            {send.isPending ? <p className="text-sm">{progress || 'Sending…'}</p> : null}
+            {send.isPending ? (
+              <p className="text-sm">{progressText || t('compose.sending')}</p>
+            ) : null}
           </div>
           {failure ? (
             <div
@@ -657,10 +713,14 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               <p className="font-semibold text-red-900 dark:text-red-200">{failure.title}</p>
               <p>{failure.detail}</p>
               {failure.hint ? (
-                <p className="text-slate-700 dark:text-slate-300">Hint: {failure.hint}</p>
+                <p className="text-slate-700 dark:text-slate-300">
+                  {t('compose.hint', { hint: failure.hint })}
+                </p>
               ) : null}
               {failure.code ? (
-                <p className="text-xs text-slate-600 dark:text-slate-400">Code: {failure.code}</p>
+                <p className="text-xs text-slate-600 dark:text-slate-400">
+                  {t('compose.code', { code: failure.code })}
+                </p>
               ) : null}
             </div>
           ) : null}
@@ -705,18 +765,19 @@ function DraftBar({
   drafts: StoredDraft[];
   currentId: string;
   savedAt: string | null;
-  storageError: string | null;
+  storageError: DraftStorageError | null;
   onSwitch: (id: string) => void;
   onNew: () => void;
   onDelete: () => void;
 }) {
+  const { t } = useTranslation();
   const known = drafts.some((d) => d.id === currentId);
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-[16rem] flex-1">
           <label htmlFor="draft-select" className="text-xs">
-            Draft
+            {t('compose.drafts.label')}
           </label>
           <select
             id="draft-select"
@@ -724,26 +785,32 @@ function DraftBar({
             value={currentId}
             onChange={(event) => onSwitch(event.target.value)}
           >
-            {known ? null : <option value={currentId}>New draft</option>}
+            {known ? null : <option value={currentId}>{t('compose.drafts.new')}</option>}
             {drafts.map((draft) => (
               <option key={draft.id} value={draft.id}>
-                {draftTitle(draft.values)} · {new Date(draft.updatedAt).toLocaleTimeString()}
+                {draftTitle(draft.values)} · {formatTime(draft.updatedAt)}
               </option>
             ))}
           </select>
         </div>
-        <Button onClick={onNew}>New draft</Button>
+        <Button onClick={onNew}>{t('compose.drafts.new')}</Button>
         <Button variant="ghost" onClick={onDelete}>
-          Delete draft
+          {t('compose.drafts.delete')}
         </Button>
       </div>
       <p role="status" className="text-xs text-slate-600 dark:text-slate-400">
         {storageError ? (
-          <span className="text-red-700 dark:text-red-400">{storageError}</span>
+          <span className="text-red-700 dark:text-red-400">
+            {storageError.action === 'save'
+              ? t('compose.drafts.cannotSave', {
+                  detail: storageError.detail || t('compose.drafts.storageUnavailable'),
+                })
+              : t('compose.drafts.cannotRead', { detail: storageError.detail })}
+          </span>
         ) : savedAt && known ? (
-          `Draft saved ${new Date(savedAt).toLocaleTimeString()}`
+          t('compose.drafts.saved', { time: formatTime(savedAt) })
         ) : (
-          'Drafts are saved in this browser as you type.'
+          t('compose.drafts.hint')
         )}
       </p>
     </div>
@@ -760,6 +827,7 @@ function ComposePreview({
   channel: Channel | undefined;
   lastAnswer: LastAnswer | null;
 }) {
+  const { t } = useTranslation();
   const values = useWatch({ control }) as ComposeValues;
   const live = useMemo(
     () => (channel ? toSendMessageRequest(values, channel) : undefined),
@@ -783,7 +851,7 @@ function ComposePreview({
       className="space-y-4 xl:sticky xl:top-4 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-auto"
     >
       <h2 id="preview-heading" className="text-base font-semibold">
-        Preview
+        {t('compose.preview.heading')}
       </h2>
       {request && channel ? (
         <>
@@ -792,7 +860,7 @@ function ComposePreview({
         </>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          Pick a channel to see the message.
+          {t('compose.preview.pickChannel')}
         </p>
       )}
     </section>

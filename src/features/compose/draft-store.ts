@@ -1,4 +1,5 @@
 import { openDB, type IDBPDatabase } from 'idb';
+import { i18n } from '../../i18n';
 import type { ComposeValues } from './form-model';
 
 /** A draft is the whole form, kept in IndexedDB under its message id. */
@@ -36,11 +37,13 @@ export async function deleteDraft(id: string): Promise<void> {
   await (await db()).delete(STORE, id);
 }
 
-/** A short name for the draft switcher. */
+/** A short name for the draft switcher, in the reader's language. */
 export function draftTitle(values: ComposeValues): string {
   const first = values.to[0];
-  const who = first ? (first.name ?? first.handle ?? first.input) : 'no recipient';
+  const who = first
+    ? (first.name ?? first.handle ?? first.input)
+    : i18n.t('compose.drafts.noRecipient');
   const what =
     values.subject || values.text.split('\n')[0] || values.html.replace(/<[^>]*>/g, ' ').trim();
-  return `${who}${values.to.length > 1 ? ` +${values.to.length - 1}` : ''} · ${what.slice(0, 40) || 'empty'}`;
+  return `${who}${values.to.length > 1 ? ` +${values.to.length - 1}` : ''} · ${what.slice(0, 40) || i18n.t('compose.drafts.empty')}`;
 }

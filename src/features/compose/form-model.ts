@@ -8,8 +8,9 @@ import {
 import type { CountryCode } from '../../lib/phone';
 import { analyzeSms } from '../../lib/sms-segments';
 import { zonedToInstant } from '../../lib/zoned-time';
+import { i18n } from '../../i18n';
 import { actionErrors, actionSetError, toActions, type ActionDraft } from './actions';
-import { checkChannelRules, ruleFor } from './channel-rules';
+import { channelLabel, checkChannelRules, ruleFor } from './channel-rules';
 import type { RecipientChip } from './recipients';
 import { UUID_PATTERN } from '../../../schemas/patterns';
 import type { ConversationStatus } from '../../../schemas/send-message';
@@ -84,16 +85,17 @@ export function emptyCompose(defaultCountry: string, channelId = ''): ComposeVal
   };
 }
 
-/** The `content` object from the advanced JSON box, or an error. */
+/** The `content` object from the advanced JSON box, or an error in the reader's language. */
 export function parseContent(text: string): { value?: Record<string, unknown>; error?: string } {
   if (!text.trim()) return {};
   try {
     const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      return { error: 'Content must be a JSON object: { … }' };
+      return { error: i18n.t('validation.contentNotObject') };
     return { value: value as Record<string, unknown> };
   } catch (error) {
-    return { error: `Not valid JSON: ${(error as Error).message}` };
+    // The parser's own words: the browser writes them in its language.
+    return { error: i18n.t('validation.contentNotJson', { detail: (error as Error).message }) };
   }
 }
 
@@ -225,14 +227,17 @@ function chipErrors(chips: RecipientChip[]): string | undefined {
   const invalid = chips.filter((chip) => chip.error);
   if (!invalid.length) return undefined;
   const first = invalid[0] as RecipientChip;
-  return invalid.length === 1
-    ? `“${first.input}”: ${first.error}`
-    : `${invalid.length} recipients are not valid; the first, “${first.input}”: ${first.error}`;
+  return i18n.t('validation.invalidRecipients', {
+    count: invalid.length,
+    input: first.input,
+    reason: first.error,
+  });
 }
 
 /**
  * Checks the form for the chosen channel: the friendlier form rules first, then the request
- * against the shared contract and the channel rules, each error at its field.
+ * against the shared contract and the channel rules, each error at its field and in the
+ * reader's language (the contract's own messages inside a sentence of it).
  */
 export function validateCompose(
   values: ComposeValues,
@@ -240,16 +245,16 @@ export function validateCompose(
   now = new Date(),
 ): FieldErrors {
   const errors: FieldErrors = {};
-  if (!channel) return { channelId: 'Pick the channel to send from' };
+  if (!channel) return { channelId: i18n.t('validation.pickChannel') };
   const rule = ruleFor(channel.type);
 
-  if (!values.to.length) errors.to = 'Add at least one recipient';
+  if (!values.to.length) errors.to = i18n.t('validation.addRecipient');
   else errors.to = chipErrors(values.to);
   if (rule.ccBcc) {
     errors.cc = chipErrors(values.cc);
     errors.bcc = chipErrors(values.bcc);
   }
-  if (rule.subject && !values.subject.trim()) errors.subject = 'Add a subject';
+  if (rule.subject && !values.subject.trim()) errors.subject = i18n.t('validation.addSubject');
 
   const template = values.template;
   // A template brings its own text; the body is then optional.
@@ -258,26 +263,30 @@ export function validateCompose(
   const maxText =
     hasActions && rule.maxTextWithActions !== null ? rule.maxTextWithActions : rule.maxText;
   if (rule.body === 'html') {
-    if (!hasTemplate && !htmlHasContent(values.html)) errors.html = 'Write the message';
+    if (!hasTemplate && !htmlHasContent(values.html))
+      errors.html = i18n.t('validation.writeMessage');
   } else if (!values.text.trim()) {
-    if (!hasTemplate) errors.text = 'Write the message';
+    if (!hasTemplate) errors.text = i18n.t('validation.writeMessage');
   } else if (maxText !== null && [...values.text].length > maxText) {
-    const over = [...values.text].length - maxText;
-    const overBy = `${over} character${over === 1 ? '' : 's'} over the ${maxText}-character limit${hasActions && maxText !== rule.maxText ? ' for messages with buttons' : ''}`;
+    const limit = { count: [...values.text].length - maxText, max: maxText };
+    const over =
+      hasActions && maxText !== rule.maxText
+        ? i18n.t('validation.overLimitWithButtons', limit)
+        : i18n.t('validation.overLimit', limit);
     errors.text =
       channel.type === 'sms'
-        ? `Too long for SMS: ${analyzeSms(values.text).segments} segments, ${overBy}`
-        : `Too long for ${rule.label}: ${overBy}`;
+        ? i18n.t('validation.tooLongSms', { segments: analyzeSms(values.text).segments, over })
+        : i18n.t('validation.tooLong', { channel: channelLabel(channel.type), over });
   }
 
   if (template) {
     if (template.manual && !UUID_PATTERN.test(template.id.trim()))
-      errors.template = 'The template id must be a UUID';
+      errors.template = i18n.t('validation.templateIdUuid');
     const missing = template.slots
       .filter((slot) => !slot.value.trim())
       .map((slot) => `{{${slot.name}}}`);
     if (!errors.template && missing.length)
-      errors.template = `Fill in every placeholder; missing: ${missing.join(', ')}`;
+      errors.template = i18n.t('validation.placeholdersMissing', { missing: missing.join(', ') });
   }
 
   if (rule.actions && values.actions.length) {
@@ -286,20 +295,26 @@ export function validateCompose(
     const perButton = actionErrors(values.actions, rule, country);
     const index = perButton.findIndex(Boolean);
     errors.actions =
-      setError ?? (index >= 0 ? `Button ${index + 1}: ${perButton[index]}` : undefined);
+      setError ??
+      (index >= 0
+        ? i18n.t('validation.button', { n: index + 1, problem: perButton[index] })
+        : undefined);
   }
   if (rule.footerMax !== null && [...values.footer.trim()].length > rule.footerMax) {
-    errors.footer = `The footer can have at most ${rule.footerMax} characters (${[...values.footer.trim()].length} now)`;
+    errors.footer = i18n.t('validation.footerTooLong', {
+      max: rule.footerMax,
+      length: [...values.footer.trim()].length,
+    });
   }
 
   if (values.schedule.enabled) {
     const when = zonedToInstant(values.schedule.date, values.schedule.time, values.schedule.zone);
-    if (!when) errors.schedule = 'Pick a date and a time';
+    if (!when) errors.schedule = i18n.t('validation.pickDateAndTime');
     else if (when.instant.getTime() <= now.getTime())
-      errors.schedule = 'The time to send must lie in the future';
+      errors.schedule = i18n.t('validation.timeInPast');
   }
   if (values.replyToMessageId.trim() && !UUID_PATTERN.test(values.replyToMessageId.trim())) {
-    errors.replyToMessageId = 'A message id is a UUID like 7d2c1b0a-9e8f-4a6b-8c5d-3e2f1a0b9c8d';
+    errors.replyToMessageId = i18n.t('validation.replyToUuid');
   }
   const content = parseContent(values.advanced.content);
   if (content.error) errors.advanced = content.error;
@@ -307,7 +322,8 @@ export function validateCompose(
   const badAttachment = values.attachments.find(
     (a) => !/^(https:\/\/|media_library:\/\/)/.test(a.url),
   );
-  if (badAttachment) errors.attachments = `“${badAttachment.url}” must start with https://`;
+  if (badAttachment)
+    errors.attachments = i18n.t('validation.attachmentHttps', { url: badAttachment.url });
 
   const request = toSendMessageRequest(values, channel);
   const contract = SendMessageRequestSchema.safeParse(request);
@@ -322,7 +338,8 @@ export function validateCompose(
   ];
   for (const issue of issues) {
     const field = fieldForPath(issue.path.join('.'));
-    if (field && !errors[field]) errors[field] = issue.message;
+    if (field && !errors[field])
+      errors[field] = i18n.t('validation.contract', { message: issue.message });
   }
   for (const key of Object.keys(errors) as FieldName[]) if (!errors[key]) delete errors[key];
   return errors;
@@ -337,9 +354,12 @@ export function htmlHasContent(html: string): boolean {
   );
 }
 
-/** Accepted in the attachment URL box: https only (Mateo downloads the file itself). */
+/**
+ * Accepted in the attachment URL box: https only (Mateo downloads the file itself). Its
+ * messages are worded when a value is checked, in the language of that moment.
+ */
 export const AttachmentUrlSchema = z
   .string()
   .trim()
-  .refine((value) => /^https:\/\//i.test(value), 'Use an https:// address')
-  .refine((value) => URL.canParse(value), 'Not a valid address');
+  .refine((value) => /^https:\/\//i.test(value), { error: () => i18n.t('validation.useHttps') })
+  .refine((value) => URL.canParse(value), { error: () => i18n.t('validation.notAnAddress') });

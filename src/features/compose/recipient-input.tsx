@@ -9,11 +9,12 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../schemas/rows';
 import { fieldDescribedBy, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone';
 import { contactSearchQueryOptions } from './api/queries';
-import { RECIPIENT_PLACEHOLDER, ruleFor } from './channel-rules';
+import { channelLabel, recipientPlaceholder, ruleFor } from './channel-rules';
 import {
   addChips,
   chipFromContact,
@@ -25,6 +26,12 @@ import {
 /** Chips shown inline; the rest open in a virtualised list, so 10,000 stay smooth. */
 const VISIBLE_CHIPS = 40;
 const INVALID_LISTED = 20;
+
+/** What the last change did, worded when shown. */
+type Notice =
+  | { kind: 'added'; added: number; merged: number; invalid: number }
+  | { kind: 'removed'; label: string }
+  | null;
 
 interface RecipientInputProps {
   id: string;
@@ -56,12 +63,13 @@ export function RecipientInput({
   error,
   inputRef,
 }: RecipientInputProps) {
+  const { t } = useTranslation();
   const rule = ruleFor(channel.type);
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState(false);
-  const [notice, setNotice] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
   const term = useDebounced(text.trim(), 250);
   const search = useQuery(contactSearchQueryOptions(channel.type, term));
   const options = open && text.trim().length >= 2 ? (search.data ?? []) : [];
@@ -73,15 +81,7 @@ export function RecipientInput({
     const { chips: next, merged } = addChips(chips, added);
     onChange(next);
     const invalid = added.filter((chip) => chip.error).length;
-    setNotice(
-      [
-        `${added.length - merged} added`,
-        merged ? `${merged} duplicate${merged === 1 ? '' : 's'} merged` : '',
-        invalid ? `${invalid} not valid` : '',
-      ]
-        .filter(Boolean)
-        .join(', '),
-    );
+    setNotice({ kind: 'added', added: added.length - merged, merged, invalid });
   };
 
   const commitText = () => {
@@ -131,7 +131,7 @@ export function RecipientInput({
       event.preventDefault();
       const last = chips[chips.length - 1] as RecipientChip;
       onChange(chips.slice(0, -1));
-      setNotice(`Removed ${chipLabel(last)}`);
+      setNotice({ kind: 'removed', label: chipLabel(last) });
     }
   };
 
@@ -147,6 +147,18 @@ export function RecipientInput({
   const inline = shown.slice(0, VISIBLE_CHIPS);
   const hidden = shown.length - inline.length;
   const describedBy = [fieldDescribedBy(id, { error }), `${id}-status`].filter(Boolean).join(' ');
+  const noticeText =
+    notice?.kind === 'added'
+      ? [
+          t('recipients.added', { count: notice.added }),
+          notice.merged ? t('recipients.merged', { count: notice.merged }) : '',
+          notice.invalid ? t('recipients.notValid', { count: notice.invalid }) : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : notice?.kind === 'removed'
+        ? t('recipients.removed', { label: notice.label })
+        : '';
 
   return (
     <div className="space-y-1">
@@ -156,7 +168,7 @@ export function RecipientInput({
       <div
         className={`flex flex-wrap items-center gap-1 rounded-md border bg-white px-2 py-1.5 dark:bg-slate-900 ${error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600'}`}
       >
-        <ul className="contents" aria-label={`${label} recipients`}>
+        <ul className="contents" aria-label={t('recipients.list', { label })}>
           {inline.map((chip) => (
             <Chip key={chip.key} chip={chip} onRemove={() => remove(chip.key)} />
           ))}
@@ -169,7 +181,7 @@ export function RecipientInput({
             aria-controls={`${id}-all`}
             onClick={() => setExpanded((v) => !v)}
           >
-            +{hidden} more
+            {t('recipients.more', { count: hidden })}
           </button>
         ) : null}
         <input
@@ -184,7 +196,7 @@ export function RecipientInput({
           aria-describedby={describedBy}
           autoComplete="off"
           className="min-w-[12rem] flex-1 bg-transparent py-0.5 text-sm outline-none"
-          placeholder={chips.length ? '' : RECIPIENT_PLACEHOLDER[rule.recipient]}
+          placeholder={chips.length ? '' : recipientPlaceholder(rule.recipient)}
           value={text}
           onChange={(event) => {
             setText(event.target.value);
@@ -199,7 +211,7 @@ export function RecipientInput({
       <div
         id={listboxId}
         role="listbox"
-        aria-label={`Contacts matching “${text.trim()}”`}
+        aria-label={t('recipients.matching', { term: text.trim() })}
         className={
           options.length
             ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900'
@@ -226,15 +238,15 @@ export function RecipientInput({
             >
               <span className="font-medium">{contact.full_name ?? contact.display_name}</span>{' '}
               <span className="text-slate-600 dark:text-slate-400">
-                {handle || `no ${rule.label} handle`}
+                {handle || t('recipients.noHandle', { channel: channelLabel(channel.type) })}
               </span>
             </div>
           );
         })}
       </div>
       <p id={`${id}-status`} role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {chips.length ? `${chips.length} recipient${chips.length === 1 ? '' : 's'}` : ''}
-        {notice ? ` · ${notice}` : ''}
+        {chips.length ? t('recipients.count', { count: chips.length }) : ''}
+        {noticeText ? ` · ${noticeText}` : ''}
       </p>
       {expanded && hidden > 0 ? (
         <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} />
@@ -242,9 +254,9 @@ export function RecipientInput({
       {invalid.length > 0 ? (
         <div className="rounded-md border border-red-200 bg-red-50 p-2 text-sm dark:border-red-900 dark:bg-red-950">
           <p className="font-medium text-red-800 dark:text-red-300">
-            {invalid.length} not valid — fix or remove them before sending:
+            {t('recipients.invalidHeading', { count: invalid.length })}
           </p>
-          <ul aria-label={`Invalid ${label} recipients`} className="mt-1 space-y-0.5">
+          <ul aria-label={t('recipients.invalidList', { label })} className="mt-1 space-y-0.5">
             {invalid.slice(0, INVALID_LISTED).map((chip) => (
               <li key={chip.key} className="flex items-center justify-between gap-2">
                 <span>
@@ -253,23 +265,23 @@ export function RecipientInput({
                 <button
                   type="button"
                   className="text-xs underline"
-                  aria-label={`Remove ${chip.input}`}
+                  aria-label={t('recipients.removeNamed', { label: chip.input })}
                   onClick={() => remove(chip.key)}
                 >
-                  Remove
+                  {t('recipients.remove')}
                 </button>
               </li>
             ))}
           </ul>
           {invalid.length > INVALID_LISTED ? (
             <p className="mt-1 flex items-center gap-2">
-              and {invalid.length - INVALID_LISTED} more.
+              {t('recipients.andMore', { count: invalid.length - INVALID_LISTED })}
               <button
                 type="button"
                 className="text-xs underline"
                 onClick={() => onChange(chips.filter((chip) => !chip.error))}
               >
-                Remove all {invalid.length} invalid
+                {t('recipients.removeAllInvalid', { count: invalid.length })}
               </button>
             </p>
           ) : null}
@@ -281,6 +293,7 @@ export function RecipientInput({
 }
 
 function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void }) {
+  const { t } = useTranslation();
   const label = chipLabel(chip);
   return (
     <li
@@ -288,13 +301,13 @@ function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void })
       title={chip.error ? `${chip.input}: ${chip.error}` : label}
     >
       <span className="truncate">
-        {chip.error ? <span className="sr-only">Not valid: </span> : null}
+        {chip.error ? <span className="sr-only">{t('recipients.notValidPrefix')}</span> : null}
         {label}
       </span>
       <button
         type="button"
         className="rounded-full px-1 leading-none hover:bg-black/10 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
-        aria-label={`Remove ${label}`}
+        aria-label={t('recipients.removeNamed', { label })}
         onClick={onRemove}
       >
         ×
@@ -314,6 +327,7 @@ function AllChips({
   chips: RecipientChip[];
   onRemove: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: chips.length,
@@ -326,7 +340,7 @@ function AllChips({
       id={id}
       ref={parent}
       role="region"
-      aria-label={`All ${chips.length} ${label} recipients`}
+      aria-label={t('recipients.all', { count: chips.length, label })}
       className="h-60 overflow-auto rounded-md border border-slate-300 dark:border-slate-600"
     >
       <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
@@ -345,10 +359,10 @@ function AllChips({
               <button
                 type="button"
                 className="text-xs underline"
-                aria-label={`Remove ${chipLabel(chip)}`}
+                aria-label={t('recipients.removeNamed', { label: chipLabel(chip) })}
                 onClick={() => onRemove(chip.key)}
               >
-                Remove
+                {t('recipients.remove')}
               </button>
             </li>
           );

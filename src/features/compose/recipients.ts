@@ -3,6 +3,8 @@ import type { Contact, ChannelType } from '../../../schemas/rows';
 import { checkEmail } from '../../lib/email-address';
 import { normalizePhone, type CountryCode } from '../../lib/phone';
 import { splitRecipientList } from '../../lib/recipient-list';
+import { channelTypeText, i18n } from '../../i18n';
+import { ruleFor } from './channel-rules';
 
 /** One recipient chip. It is checked once, when it is made; `error` keeps the reason. */
 export interface RecipientChip {
@@ -16,6 +18,7 @@ export interface RecipientChip {
   contactId?: string;
   /** ISO country of a phone number. */
   country?: string;
+  /** Why it is not valid, in the reader's language when it was checked (see `recheckChip`). */
   error?: string;
 }
 
@@ -48,7 +51,7 @@ export function makeChip(
             key: `invalid:${trimmed}`,
             input: trimmed,
             name,
-            error: 'A handle has no spaces; search for a contact instead',
+            error: i18n.t('recipients.reasons.handleSpaces'),
           }
         : { key: trimmed.toLowerCase(), input: trimmed, name, handle: trimmed };
     case 'contact':
@@ -56,9 +59,15 @@ export function makeChip(
         key: `invalid:${trimmed}`,
         input: trimmed,
         name,
-        error: 'Letters go to existing contacts with an address: search by name and pick one',
+        error: i18n.t('recipients.reasons.lettersToContacts'),
       };
   }
+}
+
+function contactWithoutHandle(type: ChannelType): string {
+  return i18n.t('recipients.reasons.contactWithoutHandle', {
+    channel: channelTypeText(type),
+  });
 }
 
 /** A chip for a contact picked from the search; postal chips carry only the contact id. */
@@ -79,11 +88,29 @@ export function chipFromContact(
       input: name ?? contact.id,
       name,
       contactId: contact.id,
-      error: `This contact has no ${type} handle`,
+      error: contactWithoutHandle(type),
     };
   }
   const chip = makeChip(handle, kind, defaultCountry, name);
   return { ...chip, contactId: contact.id };
+}
+
+/**
+ * The chip checked again, so that its reason is in the reader's current language: after the
+ * language changed, or in a draft saved in another one. Valid chips are returned as they are.
+ */
+export function recheckChip(
+  chip: RecipientChip,
+  type: ChannelType,
+  defaultCountry: CountryCode | undefined,
+): RecipientChip {
+  if (!chip.error) return chip;
+  // A contact from the search without an address for this channel (see chipFromContact).
+  if (chip.contactId && chip.key === `contact:${chip.contactId}`) {
+    return { ...chip, error: contactWithoutHandle(type) };
+  }
+  const again = makeChip(chip.input, ruleFor(type).recipient, defaultCountry, chip.name);
+  return chip.contactId ? { ...again, contactId: chip.contactId } : again;
 }
 
 /** Adds chips, merging duplicates (the first one wins). Returns the list and how many merged. */

@@ -1,6 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { CONVERSATION_STATUSES } from '../../../schemas/send-message';
 import { inputClass, FieldError } from '../../components/field';
+import {
+  channelTypeText,
+  conversationStatusText,
+  DIGITS_DATE_TIME,
+  formatDateTime,
+} from '../../i18n';
 import { conversationQueryOptions, replyMessageQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
 
@@ -20,31 +27,32 @@ export function ReplyOptions({
   onStatus: (status: ComposeValues['conversationStatus']) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const id = replyTo.trim();
   const message = useQuery(replyMessageQueryOptions(id));
   const conversation = useQuery(conversationQueryOptions(message.data?.conversation_id));
   return (
     <fieldset className="space-y-2">
-      <legend className="text-sm font-medium">Reply and conversation</legend>
+      <legend className="text-sm font-medium">{t('builders.reply.legend')}</legend>
       <div>
         <label htmlFor="reply-to" className="text-xs">
-          Reply to message id
+          {t('builders.reply.replyTo')}
         </label>
         <input
           id="reply-to"
           ref={inputRef}
           className={`${inputClass} font-mono`}
           value={replyTo}
-          placeholder="optional"
+          placeholder={t('builders.reply.optional')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'reply-to-error' : 'reply-to-context'}
           onChange={(event) => onReplyTo(event.target.value)}
         />
       </div>
       <div id="reply-to-context" aria-live="polite" className="text-sm">
-        {message.isFetching ? <p>Reading the message…</p> : null}
+        {message.isFetching ? <p>{t('builders.reply.reading')}</p> : null}
         {message.data === null ? (
-          <p className="text-red-700 dark:text-red-400">No message with this id.</p>
+          <p className="text-red-700 dark:text-red-400">{t('builders.reply.noMessage')}</p>
         ) : null}
         {message.data ? (
           <div
@@ -52,14 +60,29 @@ export function ReplyOptions({
             data-testid="reply-context"
           >
             <p>
-              Replying to “{(message.data.raw_content ?? message.data.subject ?? '').slice(0, 140)}”
+              {t('builders.reply.replyingTo', {
+                text: (message.data.raw_content ?? message.data.subject ?? '').slice(0, 140),
+              })}
             </p>
             {conversation.data ? (
               <p className="text-slate-600 dark:text-slate-400">
-                Conversation {conversation.data.subject ? `“${conversation.data.subject}” ` : ''}·{' '}
-                {conversation.data.channel_type} · status {conversation.data.status}
+                {conversation.data.subject
+                  ? t('builders.reply.conversationWithSubject', {
+                      subject: conversation.data.subject,
+                      type: channelTypeText(conversation.data.channel_type),
+                      status: conversationStatusText(conversation.data.status),
+                    })
+                  : t('builders.reply.conversation', {
+                      type: channelTypeText(conversation.data.channel_type),
+                      status: conversationStatusText(conversation.data.status),
+                    })}
                 {conversation.data.latest_inbound_message_created_at
-                  ? ` · last message from the customer ${new Date(conversation.data.latest_inbound_message_created_at).toLocaleString()}`
+                  ? t('builders.reply.lastInbound', {
+                      time: formatDateTime(
+                        conversation.data.latest_inbound_message_created_at,
+                        DIGITS_DATE_TIME,
+                      ),
+                    })
                   : ''}
               </p>
             ) : null}
@@ -69,7 +92,7 @@ export function ReplyOptions({
       <FieldError id="reply-to-error" message={error} />
       <div>
         <label htmlFor="conversation-status" className="text-xs">
-          Conversation status after sending
+          {t('builders.reply.statusAfter')}
         </label>
         <select
           id="conversation-status"
@@ -77,10 +100,10 @@ export function ReplyOptions({
           value={status}
           onChange={(event) => onStatus(event.target.value as ComposeValues['conversationStatus'])}
         >
-          <option value="">Leave as it is</option>
+          <option value="">{t('builders.reply.leaveAsItIs')}</option>
           {CONVERSATION_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {conversationStatusText(s)}
             </option>
           ))}
         </select>

@@ -1,6 +1,7 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../components/field';
 
 export interface RichEditorProps {
@@ -77,6 +78,7 @@ export function RichEditor({
 }
 
 function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const { t } = useTranslation();
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -98,49 +100,49 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
 
   const toggles: { name: string; text: string; active: boolean; run: () => void }[] = [
     {
-      name: 'Bold',
-      text: 'B',
+      name: t('editor.bold'),
+      text: t('editor.boldText'),
       active: state.bold,
       run: () => editor.chain().focus().toggleBold().run(),
     },
     {
-      name: 'Italic',
-      text: 'I',
+      name: t('editor.italic'),
+      text: t('editor.italicText'),
       active: state.italic,
       run: () => editor.chain().focus().toggleItalic().run(),
     },
     {
-      name: 'Underline',
-      text: 'U',
+      name: t('editor.underline'),
+      text: t('editor.underlineText'),
       active: state.underline,
       run: () => editor.chain().focus().toggleUnderline().run(),
     },
     {
-      name: 'Heading',
+      name: t('editor.heading'),
       text: 'H2',
       active: state.h2,
       run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
     },
     {
-      name: 'Subheading',
+      name: t('editor.subheading'),
       text: 'H3',
       active: state.h3,
       run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
     },
     {
-      name: 'Bulleted list',
+      name: t('editor.bulletList'),
       text: '•',
       active: state.bulletList,
       run: () => editor.chain().focus().toggleBulletList().run(),
     },
     {
-      name: 'Numbered list',
+      name: t('editor.orderedList'),
       text: '1.',
       active: state.orderedList,
       run: () => editor.chain().focus().toggleOrderedList().run(),
     },
     {
-      name: 'Quote',
+      name: t('editor.quote'),
       text: '❝',
       active: state.blockquote,
       run: () => editor.chain().focus().toggleBlockquote().run(),
@@ -166,28 +168,28 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   return (
     <div
       role="toolbar"
-      aria-label={`${label} formatting`}
+      aria-label={t('editor.toolbar', { label })}
       className="flex flex-wrap items-center gap-1"
     >
-      {toggles.map((t) => (
+      {toggles.map((toggle) => (
         <button
-          key={t.name}
+          key={toggle.name}
           type="button"
           className={button}
-          aria-label={t.name}
-          aria-pressed={t.active}
+          aria-label={toggle.name}
+          aria-pressed={toggle.active}
           // Keep the caret in the editor: a pointer press must not move focus to the button,
           // or the keys typed right after it land nowhere.
           onMouseDown={keepEditorFocus}
-          onClick={t.run}
+          onClick={toggle.run}
         >
-          {t.text}
+          {toggle.text}
         </button>
       ))}
       <button
         type="button"
         className={button}
-        aria-label="Link"
+        aria-label={t('editor.link')}
         aria-pressed={state.link}
         aria-expanded={linkOpen}
         onClick={() => {
@@ -195,12 +197,12 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           setLinkOpen((v) => !v);
         }}
       >
-        Link
+        {t('editor.link')}
       </button>
       <button
         type="button"
         className={button}
-        aria-label="Undo"
+        aria-label={t('editor.undo')}
         onMouseDown={keepEditorFocus}
         disabled={!state.canUndo}
         onClick={() => editor.chain().focus().undo().run()}
@@ -210,7 +212,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       <button
         type="button"
         className={button}
-        aria-label="Redo"
+        aria-label={t('editor.redo')}
         onMouseDown={keepEditorFocus}
         disabled={!state.canRedo}
         onClick={() => editor.chain().focus().redo().run()}
@@ -221,7 +223,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         // Not a <form>: it sits inside the composer's form.
         <div className="flex items-center gap-1">
           <label className="sr-only" htmlFor="link-url">
-            Link URL
+            {t('editor.linkUrl')}
           </label>
           <input
             id="link-url"
@@ -238,7 +240,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
             }}
           />
           <button type="button" className={button} onClick={applyLink}>
-            Apply link
+            {t('editor.applyLink')}
           </button>
         </div>
       ) : null}

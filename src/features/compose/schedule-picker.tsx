@@ -1,16 +1,16 @@
 import { useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
-import {
-  COUNTRY_ZONES,
-  instantToZoned,
-  schedulePresets,
-  zonedToInstant,
-} from '../../lib/zoned-time';
+import { formatDateTime } from '../../i18n';
+import { COUNTRY_ZONES, schedulePresets, zonedToInstant } from '../../lib/zoned-time';
 import type { ComposeValues } from './form-model';
 import type { RecipientChip } from './recipients';
 
 type Schedule = ComposeValues['schedule'];
+
+/** Date and time of a moment as a wall clock somewhere shows it ("25.11.2026, 09:00"). */
+const WALL_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
 
 function zones(): string[] {
   const supported =
@@ -34,6 +34,7 @@ export function SchedulePicker({
   windowWarning?: string;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const zoneList = useMemo(() => zones(), []);
   const when = value.enabled ? zonedToInstant(value.date, value.time, value.zone) : null;
   const localTimes = useMemo(() => {
@@ -45,14 +46,20 @@ export function SchedulePicker({
       .filter((country) => COUNTRY_ZONES[country])
       .map((country) => {
         const zone = COUNTRY_ZONES[country] as string;
-        const local = instantToZoned(when.instant, zone);
-        return { country, zone, text: `${local.date} ${local.time}` };
+        return {
+          country,
+          text: t('builders.schedule.forRecipientsIn', {
+            country,
+            time: formatDateTime(when.instant, { ...WALL_TIME, timeZone: zone }),
+            zone,
+          }),
+        };
       });
-  }, [when, recipients]);
+  }, [when, recipients, t]);
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'schedule-error' : undefined}>
-      <legend className="sr-only">Schedule</legend>
+      <legend className="sr-only">{t('builders.schedule.legend')}</legend>
       <label className="inline-flex items-center gap-2 text-sm font-medium">
         <input
           type="checkbox"
@@ -70,7 +77,7 @@ export function SchedulePicker({
             } else onChange({ ...value, enabled });
           }}
         />
-        Send later
+        {t('builders.schedule.sendLater')}
       </label>
       {value.enabled ? (
         <div className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700">
@@ -87,7 +94,7 @@ export function SchedulePicker({
           <div className="flex flex-wrap gap-2">
             <div>
               <label htmlFor="schedule-date" className="text-xs">
-                Date
+                {t('builders.schedule.date')}
               </label>
               <input
                 id="schedule-date"
@@ -100,7 +107,7 @@ export function SchedulePicker({
             </div>
             <div>
               <label htmlFor="schedule-time" className="text-xs">
-                Time
+                {t('builders.schedule.time')}
               </label>
               <input
                 id="schedule-time"
@@ -113,7 +120,7 @@ export function SchedulePicker({
             </div>
             <div className="min-w-[14rem]">
               <label htmlFor="schedule-zone" className="text-xs">
-                Time zone
+                {t('builders.schedule.zone')}
               </label>
               <select
                 id="schedule-zone"
@@ -132,24 +139,36 @@ export function SchedulePicker({
           {when ? (
             <div className="text-sm" data-testid="schedule-summary">
               <p>
-                Sends at <span className="font-mono">{when.iso}</span> (
-                {when.instant.toISOString().replace('.000Z', 'Z')} UTC)
+                <Trans
+                  i18nKey="builders.schedule.sendsAt"
+                  values={{
+                    iso: when.iso,
+                    utc: formatDateTime(when.instant, { ...WALL_TIME, timeZone: 'UTC' }),
+                  }}
+                  components={{ code: <span className="font-mono" /> }}
+                />
               </p>
               {when.adjusted === 'gap' ? (
                 <p className="text-amber-800 dark:text-amber-300">
-                  {value.time} does not exist on that day in {value.zone} (clocks go forward);{' '}
-                  {when.wall.time} is used.
+                  {t('builders.schedule.gap', {
+                    time: value.time,
+                    zone: value.zone,
+                    used: when.wall.time,
+                  })}
                 </p>
               ) : null}
               {when.adjusted === 'overlap' ? (
                 <p className="text-amber-800 dark:text-amber-300">
-                  {value.time} happens twice that night in {value.zone} (clocks go back); the first,{' '}
-                  {when.offset}, is used.
+                  {t('builders.schedule.overlap', {
+                    time: value.time,
+                    zone: value.zone,
+                    offset: when.offset,
+                  })}
                 </p>
               ) : null}
               {localTimes.map((local) => (
                 <p key={local.country} className="text-slate-600 dark:text-slate-400">
-                  For recipients in {local.country}: {local.text} ({local.zone})
+                  {local.text}
                 </p>
               ))}
             </div>

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../schemas/rows';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
@@ -23,11 +24,12 @@ export function TemplatePicker({
   onChange: (value: TemplateValue) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   const templates = useQuery(templatesQueryOptions(channelType));
   const noList = templates.isError;
 
   const pick = (id: string) => {
-    const template = templates.data?.find((t) => t.id === id);
+    const template = templates.data?.find((candidate) => candidate.id === id);
     if (!template) return onChange(null);
     onChange({
       id: template.id,
@@ -46,14 +48,14 @@ export function TemplatePicker({
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'template-error' : undefined}>
-      <legend className="text-sm font-medium">Template</legend>
+      <legend className="text-sm font-medium">{t('builders.template.legend')}</legend>
       {noList || value?.manual ? (
         <div className="space-y-1">
           <p className="text-xs text-slate-600 dark:text-slate-400">
-            {noList ? 'This Mateo account offers no template list: type the template id.' : null}
+            {noList ? t('builders.template.noList') : null}
           </p>
           <label htmlFor="template-id" className="text-xs">
-            Template id
+            {t('builders.template.id')}
           </label>
           <input
             id="template-id"
@@ -71,7 +73,7 @@ export function TemplatePicker({
       ) : (
         <>
           <label htmlFor="template-select" className="sr-only">
-            Template
+            {t('builders.template.legend')}
           </label>
           <select
             id="template-select"
@@ -81,12 +83,12 @@ export function TemplatePicker({
             onChange={(event) => pick(event.target.value)}
           >
             <option value="">
-              {templates.isPending ? 'Loading templates…' : 'No template: write the message'}
+              {templates.isPending ? t('builders.template.loading') : t('builders.template.none')}
             </option>
-            {templates.data?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-                {t.language ? ` (${t.language})` : ''}
+            {templates.data?.map((template) => (
+              <option key={template.id} value={template.id}>
+                {template.name}
+                {template.language ? ` (${template.language})` : ''}
               </option>
             ))}
           </select>
@@ -96,7 +98,7 @@ export function TemplatePicker({
       {value && !value.manual ? (
         <p
           className="rounded-md bg-slate-100 p-2 text-sm whitespace-pre-wrap dark:bg-slate-800"
-          aria-label="Template text"
+          aria-label={t('builders.template.text')}
         >
           {templateParts(value.body).map((part, i) =>
             'text' in part ? (
@@ -116,7 +118,7 @@ export function TemplatePicker({
       {value?.slots.map((slot, index) => (
         <div key={slot.name} className="flex items-center gap-2">
           <label htmlFor={`placeholder-${slot.name}`} className="w-40 shrink-0 text-sm">
-            Placeholder {`{{${slot.name}}}`}
+            {t('builders.template.placeholder', { slot: `{{${slot.name}}}` })}
           </label>
           <input
             id={`placeholder-${slot.name}`}
@@ -136,7 +138,7 @@ export function TemplatePicker({
             })
           }
         >
-          Add placeholder value
+          {t('builders.template.addValue')}
         </Button>
       ) : null}
       <FieldError id="template-error" message={error} />

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../schemas/rows';
 import { analyzeSms } from '../../lib/sms-segments';
 import { ruleFor } from './channel-rules';
@@ -14,20 +15,26 @@ export function TextCounter({
   type: ChannelType;
   hasActions?: boolean;
 }) {
+  const { t } = useTranslation();
   const rule = ruleFor(type);
   if (type === 'sms') {
     const sms = analyzeSms(text);
     return (
       <div id={id} className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-        <span data-testid="sms-encoding">{sms.encoding}</span> · {sms.characters} characters ·{' '}
+        <span data-testid="sms-encoding">{sms.encoding}</span> ·{' '}
+        {t('preview.counter.characters', { count: sms.characters })} ·{' '}
         <span data-testid="sms-segments">
-          {sms.segments} segment{sms.segments === 1 ? '' : 's'}
+          {t('preview.counter.segments', { count: sms.segments })}
         </span>{' '}
-        ({sms.perSegment} per segment, {sms.remaining} left)
+        {t('preview.counter.perSegment', {
+          perSegment: sms.perSegment,
+          remaining: sms.remaining,
+        })}
         {sms.nonGsm.length ? (
           <span className="block text-amber-800 dark:text-amber-300">
-            Unicode (UCS-2) because of: {sms.nonGsm.map((c) => `“${c}”`).join(' ')} — each segment
-            holds 70 characters instead of 160.
+            {t('preview.counter.unicode', {
+              characters: sms.nonGsm.map((c) => t('preview.counter.quoted', { c })).join(' '),
+            })}
           </span>
         ) : null}
       </div>
@@ -42,8 +49,9 @@ export function TextCounter({
       id={id}
       className={`text-xs ${length > max ? 'font-medium text-red-700 dark:text-red-400' : 'text-slate-600 dark:text-slate-400'}`}
     >
-      {length.toLocaleString()} / {max.toLocaleString()} characters
-      {hasActions && rule.maxTextWithActions !== null ? ' (with buttons)' : ''}
+      {hasActions && rule.maxTextWithActions !== null
+        ? t('preview.counter.lengthWithButtons', { length, max })
+        : t('preview.counter.length', { length, max })}
     </div>
   );
 }

@@ -5,6 +5,12 @@ import type { ComposeValues } from './form-model';
 
 const SAVE_AFTER_MS = 500;
 
+/** Why drafts are not kept: saving or reading failed, with the browser's own reason. */
+export interface DraftStorageError {
+  action: 'save' | 'read';
+  detail: string;
+}
+
 function upsert(list: StoredDraft[], draft: StoredDraft): StoredDraft[] {
   return [draft, ...list.filter((d) => d.id !== draft.id)];
 }
@@ -17,7 +23,7 @@ function upsert(list: StoredDraft[], draft: StoredDraft): StoredDraft[] {
 export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () => ComposeValues) {
   const [drafts, setDrafts] = useState<StoredDraft[]>([]);
   const [ready, setReady] = useState(false);
-  const [storageError, setStorageError] = useState<string | null>(null);
+  const [storageError, setStorageError] = useState<DraftStorageError | null>(null);
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const pending = useRef<ComposeValues | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -34,9 +40,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
       setSavedAt(saved.updatedAt);
       setStorageError(null);
     } catch (error) {
-      setStorageError(
-        `Drafts cannot be saved in this browser (${(error as Error).message || 'storage unavailable'}). Your message stays on this page until you close it.`,
-      );
+      setStorageError({ action: 'save', detail: (error as Error).message });
     }
   }, []);
 
@@ -49,7 +53,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
         const latest = list[0];
         if (latest) reset({ ...fresh(), ...latest.values });
       })
-      .catch((error: Error) => setStorageError(`Saved drafts cannot be read (${error.message}).`))
+      .catch((error: Error) => setStorageError({ action: 'read', detail: error.message }))
       .finally(() => !cancelled && setReady(true));
     return () => {
       cancelled = true;

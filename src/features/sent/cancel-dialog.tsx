@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { channelTypeText, formatDateTime } from '../../i18n';
 import { recipientLabels, summarizeRecipients, type HistoryEntry } from './history-entry';
-import { formatDateTime } from './time-left';
 
 /**
  * Asks before a scheduled message is deleted. A native modal `<dialog>`: the page behind is
@@ -21,6 +22,7 @@ export function CancelDialog({
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -44,12 +46,16 @@ export function CancelDialog({
       className="m-auto w-[min(28rem,calc(100vw-2rem))] space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-xl backdrop:bg-slate-900/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
       <h3 id={titleId} className="text-base font-semibold">
-        Cancel this scheduled message?
+        {t('sent.cancel.title')}
       </h3>
       <p id={descriptionId} className="text-sm">
-        The {entry.channel.type} message to {to}
-        {entry.sendAfter ? `, due ${formatDateTime(entry.sendAfter)},` : ''} will not be sent. Mateo
-        deletes it; this cannot be undone.
+        {entry.sendAfter
+          ? t('sent.cancel.bodyDue', {
+              type: channelTypeText(entry.channel.type),
+              to,
+              time: formatDateTime(entry.sendAfter),
+            })
+          : t('sent.cancel.body', { type: channelTypeText(entry.channel.type), to })}
       </p>
       {error ? (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -58,15 +64,15 @@ export function CancelDialog({
       ) : null}
       {pending ? (
         <p role="status" className="text-sm">
-          Cancelling…
+          {t('sent.cancel.cancelling')}
         </p>
       ) : null}
       <div className="flex flex-wrap justify-end gap-2">
         <Button variant="danger" onClick={onConfirm} disabled={pending}>
-          Cancel sending
+          {t('sent.cancel.confirm')}
         </Button>
         <Button variant="secondary" onClick={onClose} data-initial-focus="">
-          Keep it
+          {t('sent.cancel.keep')}
         </Button>
       </div>
     </dialog>

@@ -13,6 +13,7 @@ import {
   type SendMessageResponse,
 } from '../../../schemas/send-message';
 import type { MessageStatusRow } from '../../api/messages';
+import { i18n } from '../../i18n';
 
 /**
  * One message sent from this browser, as kept in IndexedDB: what was sent, what Mateo answered,
@@ -212,13 +213,13 @@ export function recipientLabels(
 
 /** The first two recipients and how many more: "a@x.de, b@x.de +3". */
 export function summarizeRecipients(labels: readonly string[]): string {
-  if (!labels.length) return 'no recipients';
+  if (!labels.length) return i18n.t('sent.row.noRecipients');
   const shown = labels.slice(0, 2).join(', ');
   return labels.length > 2 ? `${shown} +${labels.length - 2}` : shown;
 }
 
 export function firstRecipient(entry: HistoryEntry): string {
-  return recipientLabels(entry.request, entry.response)[0] ?? 'no recipient';
+  return recipientLabels(entry.request, entry.response)[0] ?? i18n.t('sent.row.noRecipient');
 }
 
 /** A line of what the message said. */

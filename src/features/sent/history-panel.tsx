@@ -1,5 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { inputClass } from '../../components/field';
+import { channelTypeText } from '../../i18n';
 import { CancelDialog } from './cancel-dialog';
 import { describeError } from './describe-error';
 import {
@@ -13,6 +16,7 @@ import {
 } from './history-entry';
 import { HistoryDetail } from './history-detail';
 import { HistoryRow, rowButtonIds } from './history-row';
+import { statusText } from './sent-result';
 import type { CancelOutcome } from './status-sync';
 import { useCancelScheduled } from './use-cancel-scheduled';
 import { useHistory } from './use-history';
@@ -23,14 +27,21 @@ const NO_ENTRIES: HistoryEntry[] = [];
 /** How often "sends in 5 min" is recomputed. */
 const CLOCK_MS = 15_000;
 
-function outcomeText(outcome: CancelOutcome, to: string): string {
+/** What became of a cancel, kept as facts and worded when shown. */
+type Notice = { to: string; outcome: CancelOutcome } | { to: string; error: unknown } | null;
+
+function noticeText(notice: Notice, t: TFunction): string {
+  if (!notice) return '';
+  if ('error' in notice)
+    return t('sent.history.cancelFailed', { to: notice.to, error: describeError(notice.error) });
+  const { to, outcome } = notice;
   switch (outcome.outcome) {
     case 'cancelled':
-      return `Cancelled: the message to ${to} will not be sent.`;
+      return t('sent.history.cancelled', { to });
     case 'already_sent':
-      return `Too late to cancel: the message to ${to} was already sent. ${outcome.detail}`;
+      return t('sent.history.alreadySent', { to, detail: outcome.detail });
     case 'not_found':
-      return `Mateo no longer has the message to ${to}; it was not cancelled from here.`;
+      return t('sent.history.notFound', { to });
   }
 }
 
@@ -52,6 +63,7 @@ function focusLater(...ids: string[]) {
  * change are read again every 5 s.
  */
 export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => void } = {}) {
+  const { t } = useTranslation();
   const history = useHistory();
   const entries = history.data?.entries ?? NO_ENTRIES;
   const refresh = useStatusRefresh(entries);
@@ -66,8 +78,8 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
   const [cancelId, setCancelId] = useState<string | null>(null);
   // What the dialog shows right now, for answers that arrive after it was closed.
   const dialogFor = useRef<string | null>(null);
-  const [cancelError, setCancelError] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
+  const [cancelError, setCancelError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<Notice>(null);
   const cancel = useCancelScheduled();
 
   const prefix = useId();
@@ -112,7 +124,7 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
     setCancelError(null);
     cancel.mutate(entry.id, {
       onSuccess: (outcome) => {
-        setNotice(outcomeText(outcome, to));
+        setNotice({ to, outcome });
         if (dialogFor.current === entry.id) {
           dialogFor.current = null;
           setCancelId(null);
@@ -121,10 +133,9 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
         }
       },
       onError: (error) => {
-        const text = describeError(error);
-        if (dialogFor.current === entry.id) setCancelError(text);
+        if (dialogFor.current === entry.id) setCancelError(error);
         // Closed meanwhile (Escape): say it in the panel instead.
-        else setNotice(`The message to ${to} could not be cancelled. ${text}`);
+        else setNotice({ to, error });
       },
     });
   };
@@ -135,19 +146,20 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 id={headingId} className="text-base font-semibold">
-        History
+        {t('sent.history.heading')}
       </h2>
       {history.data?.storage === 'memory' ? (
         <p className="rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Not saved: {history.data.storageProblem ?? "this browser's storage is not available"}. The
-          history is kept only while this page is open.
+          {t('sent.history.notSaved', {
+            problem: history.data.storageProblem ?? t('sent.history.storageUnavailable'),
+          })}
         </p>
       ) : null}
       {entries.length ? (
         <div className="flex flex-wrap gap-3">
           <div>
             <label htmlFor={statusFilterId} className="block text-xs font-medium">
-              Status filter
+              {t('sent.history.statusFilter')}
             </label>
             <select
               id={statusFilterId}
@@ -155,17 +167,17 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
               value={filter.status}
               onChange={(event) => setFilter({ ...filter, status: event.target.value })}
             >
-              <option value="">All statuses</option>
+              <option value="">{t('sent.history.allStatuses')}</option>
               {statuses.map((status) => (
                 <option key={status} value={status}>
-                  {status}
+                  {statusText(status)}
                 </option>
               ))}
             </select>
           </div>
           <div>
             <label htmlFor={channelFilterId} className="block text-xs font-medium">
-              Channel filter
+              {t('sent.history.channelFilter')}
             </label>
             <select
               id={channelFilterId}
@@ -173,10 +185,10 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
               value={filter.channelType}
               onChange={(event) => setFilter({ ...filter, channelType: event.target.value })}
             >
-              <option value="">All channels</option>
+              <option value="">{t('sent.history.allChannels')}</option>
               {channelTypes.map((type) => (
                 <option key={type} value={type}>
-                  {type}
+                  {channelTypeText(type)}
                 </option>
               ))}
             </select>
@@ -184,27 +196,25 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
         </div>
       ) : null}
       <p role="status" className="text-sm empty:hidden">
-        {notice}
+        {noticeText(notice, t)}
       </p>
       {refresh.error ? (
         <p className="text-xs text-amber-800 dark:text-amber-300">
-          Statuses could not be refreshed: {describeError(refresh.error)} Trying again every 5 s.
+          {t('sent.history.refreshFailed', { error: describeError(refresh.error) })}
         </p>
       ) : null}
       {history.isPending ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">Loading the history…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('sent.history.loading')}</p>
       ) : !entries.length ? (
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          No messages sent from this browser yet.
-        </p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t('sent.history.empty')}</p>
       ) : (
         <>
           {shown.length < entries.length ? (
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              Showing {shown.length} of {entries.length} messages.
+              {t('sent.history.showing', { shown: shown.length, total: entries.length })}
             </p>
           ) : null}
-          <ul aria-label="Sent and scheduled messages" className="text-sm">
+          <ul aria-label={t('sent.history.list')} className="text-sm">
             {shown.map((entry) => (
               <HistoryRow
                 key={entry.id}
@@ -218,7 +228,7 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
           </ul>
           {!shown.length ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              No messages match these filters.
+              {t('sent.history.noMatch')}
             </p>
           ) : null}
         </>
@@ -228,7 +238,7 @@ export function HistoryPanel({ onOpen }: { onOpen?: (entry: HistoryEntry) => voi
         <CancelDialog
           entry={cancelling}
           pending={cancel.isPending && cancel.variables === cancelling.id}
-          error={cancelError}
+          error={cancelError === null ? null : describeError(cancelError)}
           onConfirm={confirmCancel}
           onClose={closeCancel}
         />

@@ -1,4 +1,6 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { channelTypeText, formatDateTime } from '../../i18n';
 import {
   blurbOf,
   displayStatus,
@@ -8,7 +10,7 @@ import {
   type HistoryEntry,
 } from './history-entry';
 import { StatusBadge } from './sent-result';
-import { formatDateTime, formatTimeLeft } from './time-left';
+import { formatTimeLeft } from './time-left';
 
 /** Ids of a row's buttons, so focus can return to them after the detail or dialog closes. */
 export function rowButtonIds(prefix: string, entry: HistoryEntry) {
@@ -26,16 +28,22 @@ function WhenText({ entry, now }: { entry: HistoryEntry; now: number }) {
   if (entry.cancelled && entry.sendAfter) {
     return (
       <span>
-        {'was due '}
-        <time dateTime={entry.sendAfter}>{formatDateTime(entry.sendAfter)}</time>
+        <Trans
+          i18nKey="sent.row.wasDue"
+          values={{ time: formatDateTime(entry.sendAfter) }}
+          components={{ time: <time dateTime={entry.sendAfter} /> }}
+        />
       </span>
     );
   }
   const at = entry.upstreamSentAt ?? entry.sentAt;
   return (
     <span>
-      {'sent '}
-      <time dateTime={at}>{formatDateTime(at)}</time>
+      <Trans
+        i18nKey="sent.row.sentAt"
+        values={{ time: formatDateTime(at) }}
+        components={{ time: <time dateTime={at} /> }}
+      />
     </span>
   );
 }
@@ -54,34 +62,47 @@ export function HistoryRow({
   onOpen: (entry: HistoryEntry) => void;
   onCancel: (entry: HistoryEntry) => void;
 }) {
+  const { t } = useTranslation();
   const labels = recipientLabels(entry.request, entry.response);
-  const first = labels[0] ?? 'no recipient';
+  const first = labels[0] ?? t('sent.row.noRecipient');
   const blurb = blurbOf(entry);
   const ids = rowButtonIds(idPrefix, entry);
   return (
     <li className="space-y-1 border-t border-slate-100 py-2 first:border-t-0 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         <span className="font-medium">{entry.channel.name ?? entry.channel.type}</span>
-        <span className="text-xs text-slate-600 dark:text-slate-400">{entry.channel.type}</span>
+        <span className="text-xs text-slate-600 dark:text-slate-400">
+          {channelTypeText(entry.channel.type)}
+        </span>
         <StatusBadge status={displayStatus(entry)} />
         <span className="ml-auto text-xs text-slate-600 dark:text-slate-400">
           <WhenText entry={entry} now={now} />
         </span>
       </div>
       <p className="text-sm">
-        <span className="text-slate-600 dark:text-slate-400">To </span>
+        <span className="text-slate-600 dark:text-slate-400">{t('sent.row.to')}</span>
         {summarizeRecipients(labels)}
       </p>
       <p className="truncate text-sm text-slate-700 dark:text-slate-300" title={blurb}>
-        {blurb || <span className="italic">no text</span>}
+        {blurb || <span className="italic">{t('sent.row.noText')}</span>}
       </p>
       <div className="flex flex-wrap gap-2">
-        <Button id={ids.open} variant="ghost" onClick={() => onOpen(entry)}>
-          Open<span className="sr-only"> message to {first}</span>
+        <Button
+          id={ids.open}
+          variant="ghost"
+          aria-label={t('sent.row.openMessage', { to: first })}
+          onClick={() => onOpen(entry)}
+        >
+          {t('sent.row.open')}
         </Button>
         {isCancellable(entry) ? (
-          <Button id={ids.cancel} variant="ghost" onClick={() => onCancel(entry)}>
-            Cancel<span className="sr-only"> scheduled message to {first}</span>
+          <Button
+            id={ids.cancel}
+            variant="ghost"
+            aria-label={t('sent.row.cancelMessage', { to: first })}
+            onClick={() => onCancel(entry)}
+          >
+            {t('sent.row.cancel')}
           </Button>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import {
   type HistoryEntry,
   type SentRecord,
 } from './history-entry';
+import { i18n } from '../../i18n';
 
 /**
  * The history of messages sent from this browser, in IndexedDB (database `mateo-composer`,
@@ -22,7 +23,7 @@ export interface HistorySnapshot {
   /** Newest first. */
   entries: HistoryEntry[];
   storage: 'indexeddb' | 'memory';
-  /** Why storage is not used, in plain words. */
+  /** Why storage is not used, in plain words (the language of the moment it failed). */
   storageProblem?: string;
 }
 
@@ -72,7 +73,7 @@ export function subscribeToHistory(listener: () => void): () => void {
 function withTimeout<T>(promise: Promise<T>, onLate: (value: T) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
-      reject(new Error('the browser did not open its storage in time'));
+      reject(new Error(i18n.t('sent.history.openTimeout')));
       void promise.then(onLate, () => undefined);
     }, OPEN_TIMEOUT_MS);
     promise.then(
@@ -93,7 +94,7 @@ function withTimeout<T>(promise: Promise<T>, onLate: (value: T) => void): Promis
  * store can share the database with others that do the same, whatever order they open in.
  */
 async function openHistoryDb(): Promise<IDBPDatabase> {
-  if (typeof indexedDB === 'undefined') throw new Error('this browser offers no IndexedDB');
+  if (typeof indexedDB === 'undefined') throw new Error(i18n.t('sent.history.noIndexedDb'));
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     let db: IDBPDatabase | undefined;
@@ -131,15 +132,15 @@ async function openHistoryDb(): Promise<IDBPDatabase> {
       if (!(error instanceof DOMException && error.name === 'VersionError')) break;
     }
   }
-  throw lastError instanceof Error
-    ? lastError
-    : new Error('the history store could not be created');
+  throw lastError instanceof Error ? lastError : new Error(i18n.t('sent.history.storeNotCreated'));
 }
 
 function fallBackToMemory(error: unknown) {
   if (memory) return;
   memory = new Map(lastKnown.map((entry) => [entry.id, entry]));
-  storageProblem = `this browser's storage is not available (${error instanceof Error ? error.message : String(error)})`;
+  storageProblem = i18n.t('sent.history.storageUnavailableBecause', {
+    detail: error instanceof Error ? error.message : String(error),
+  });
   dbPromise = Promise.resolve(null);
   notifyHere();
 }

@@ -1,5 +1,16 @@
 import { forwardRef, useId } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SendMessageResponse } from '../../../schemas/send-message';
+import {
+  actionTypeText,
+  channelTypeText,
+  conversationStatusText,
+  DIGITS_DATE_TIME,
+  formatDateTime,
+  messageStatusText,
+  recipientRoleText,
+} from '../../i18n';
+import { NOT_FOUND } from './history-entry';
 
 const STATUS_STYLE: Record<string, string> = {
   sent: 'bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200',
@@ -12,20 +23,24 @@ const STATUS_STYLE: Record<string, string> = {
   'unknown (not found)': 'bg-slate-200 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
 };
 
+/** A status of Mateo's or of the history's own, in the reader's language. */
+export function statusText(status: string): string {
+  return status === NOT_FOUND ? messageStatusText('notFound') : messageStatusText(status);
+}
+
 export function StatusBadge({ status }: { status: string }) {
   return (
     <span
       className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200'}`}
     >
-      {status}
+      {statusText(status)}
     </span>
   );
 }
 
 function formatTime(value: string | null): string {
   if (!value) return '—';
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+  return formatDateTime(value, DIGITS_DATE_TIME);
 }
 
 /** What Mateo answered to a send: conversation, message, recipients and actions. */
@@ -38,6 +53,7 @@ export const SentResult = forwardRef<
     headingLevel?: 2 | 3 | 4;
   }
 >(function SentResult({ response, channelName, headingLevel = 2 }, ref) {
+  const { t } = useTranslation();
   const { conversation, message, recipients, actions } = response;
   // Unique, since the page can show the latest result and one from the history at once.
   const headingId = useId();
@@ -51,25 +67,27 @@ export const SentResult = forwardRef<
       className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 outline-none focus-visible:ring-2 focus-visible:ring-teal-600 dark:border-slate-700 dark:bg-slate-900"
     >
       <Heading id={headingId} className="flex items-center gap-2 text-base font-semibold">
-        {message.status === 'scheduled' ? 'Scheduled' : 'Sent'}{' '}
+        {message.status === 'scheduled' ? t('sent.result.scheduled') : t('sent.result.sent')}{' '}
         <StatusBadge status={message.status} />
       </Heading>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
-        <dt className="text-slate-600 dark:text-slate-400">From</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.from')}</dt>
         <dd>{channelName}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Channel type</dt>
-        <dd>{conversation.channel_type}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Conversation</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.channelType')}</dt>
+        <dd>{channelTypeText(conversation.channel_type)}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.conversation')}</dt>
         <dd>
-          <span className="font-mono text-xs">{conversation.id}</span> · status{' '}
-          {conversation.status}
+          <span className="font-mono text-xs">{conversation.id}</span> ·{' '}
+          {t('sent.result.conversationStatus', {
+            status: conversationStatusText(conversation.status),
+          })}
         </dd>
-        <dt className="text-slate-600 dark:text-slate-400">Message</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.message')}</dt>
         <dd className="font-mono text-xs">{message.id}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Message status</dt>
-        <dd data-testid="message-status">{message.status}</dd>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.messageStatus')}</dt>
+        <dd data-testid="message-status">{statusText(message.status)}</dd>
         <dt className="text-slate-600 dark:text-slate-400">
-          {message.status === 'scheduled' ? 'Sends after' : 'Sent at'}
+          {message.status === 'scheduled' ? t('sent.result.sendsAfter') : t('sent.result.sentAt')}
         </dt>
         <dd>
           {formatTime(
@@ -78,32 +96,32 @@ export const SentResult = forwardRef<
               : (message.sent_at ?? message.created_at),
           )}
         </dd>
-        <dt className="text-slate-600 dark:text-slate-400">Preview</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.preview')}</dt>
         <dd>{message.blurb ?? '—'}</dd>
-        <dt className="text-slate-600 dark:text-slate-400">Attachments</dt>
+        <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.attachments')}</dt>
         <dd data-testid="attachment-count">{message.attachment_count ?? 0}</dd>
       </dl>
       <table className="w-full text-left text-sm">
         <caption className="text-left text-sm font-medium">
-          Recipients ({recipients.length})
+          {t('sent.result.recipients', { count: recipients.length })}
         </caption>
         <thead>
           <tr className="text-slate-600 dark:text-slate-400">
             <th scope="col" className="py-1 font-normal">
-              Role
+              {t('sent.result.role')}
             </th>
             <th scope="col" className="py-1 font-normal">
-              Recipient
+              {t('sent.result.recipient')}
             </th>
             <th scope="col" className="py-1 font-normal">
-              Status
+              {t('sent.result.status')}
             </th>
           </tr>
         </thead>
         <tbody>
           {recipients.slice(0, 200).map((recipient) => (
             <tr key={recipient.id} className="border-t border-slate-100 dark:border-slate-800">
-              <td className="py-1">{recipient.role}</td>
+              <td className="py-1">{recipientRoleText(recipient.role)}</td>
               <td className="py-1">
                 {recipient.full_name ? `${recipient.full_name} ` : ''}
                 <span className="text-slate-600 dark:text-slate-400">{recipient.handle}</span>
@@ -116,11 +134,13 @@ export const SentResult = forwardRef<
         </tbody>
       </table>
       {recipients.length > 200 ? (
-        <p className="text-xs">and {recipients.length - 200} more recipients.</p>
+        <p className="text-xs">
+          {t('sent.result.moreRecipients', { count: recipients.length - 200 })}
+        </p>
       ) : null}
       {actions.length ? (
         <div>
-          <Subheading className="text-sm font-medium">Buttons</Subheading>
+          <Subheading className="text-sm font-medium">{t('sent.result.buttons')}</Subheading>
           <ul className="flex flex-wrap gap-1">
             {actions.map((action) => (
               <li
@@ -129,7 +149,8 @@ export const SentResult = forwardRef<
               >
                 {action.text}{' '}
                 <span className="text-slate-600 dark:text-slate-400">
-                  ({action.type === 'call_to_action' ? action.subtype : action.type})
+                  ({actionTypeText(action.type === 'call_to_action' ? action.subtype : action.type)}
+                  )
                 </span>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { ApiError } from '../../api/client';
 import { cancelScheduledMessage, getMessageStatuses } from '../../api/messages';
+import { i18n } from '../../i18n';
 import { applyStatusRow } from './history-entry';
 import { getHistoryEntry, updateHistoryEntries } from './history-store';
 
@@ -54,7 +55,7 @@ export async function cancelScheduled(id: string): Promise<CancelOutcome> {
   const entry = await getHistoryEntry(id);
   if (entry?.cancelled) return { outcome: 'cancelled' };
   if (entry?.notFound) return { outcome: 'not_found' };
-  throw new Error('Mateo did not confirm the cancel. Check the status and try again.');
+  throw new Error(i18n.t('sent.history.cancelNotConfirmed'));
 }
 
 /** The read after a cancel; its failure must not turn a done cancel into an error. */

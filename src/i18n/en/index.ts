@@ -1,5 +1,26 @@
 import { app } from './app';
+import { builders } from './builders';
+import { channels } from './channels';
+import { compose } from './compose';
+import { editor } from './editor';
+import { errors } from './errors';
+import { preview } from './preview';
+import { recipients } from './recipients';
+import { sent } from './sent';
 import { shortcuts } from './shortcuts';
+import { validation } from './validation';
 
 /** Every English string of the composer, by area. The German text mirrors its keys. */
-export const en = { app, shortcuts };
+export const en = {
+  app,
+  channels,
+  compose,
+  recipients,
+  validation,
+  builders,
+  editor,
+  preview,
+  sent,
+  errors,
+  shortcuts,
+};

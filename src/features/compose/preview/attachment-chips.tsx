@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { PaperclipIcon } from './icons';
 import { attachmentName } from './preview-model';
 
@@ -7,9 +8,10 @@ export function AttachmentChips({
 }: {
   attachments: readonly string[] | null | undefined;
 }) {
+  const { t } = useTranslation();
   if (!attachments?.length) return null;
   return (
-    <ul aria-label="Attached files" className="flex flex-wrap gap-1.5">
+    <ul aria-label={t('preview.attachedFiles')} className="flex flex-wrap gap-1.5">
       {attachments.map((url, index) => (
         <li
           key={`${index}-${url}`}

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../../schemas/rows';
 import type { Action, SendMessageRequest } from '../../../../schemas/send-message';
-import { ruleFor } from '../channel-rules';
+import { channelLabel } from '../channel-rules';
 import { AttachmentChips } from './attachment-chips';
 import { LinkIcon, ListIcon, PhoneIcon, ReplyIcon } from './icons';
-import { groupActions, outgoingText, plural } from './preview-model';
+import { groupActions, outgoingText } from './preview-model';
 import { WhatsAppText } from './whatsapp-text';
 
 type ChatType = Exclude<ChannelType, 'email' | 'sms' | 'postal'>;
@@ -21,16 +22,18 @@ const chipButton =
 
 /** A button title exactly as sent; an empty one still needs a name for assistive technology. */
 function Title({ text }: { text: string }) {
-  return text ? <>{text}</> : <span className="italic">(no title)</span>;
+  const { t } = useTranslation();
+  return text ? <>{text}</> : <span className="italic">{t('preview.chat.noTitle')}</span>;
 }
 
 function QuickReplies({ actions }: { actions: Action[] }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {plural(actions.length, 'quick reply', 'quick replies')}
+        {t('preview.chat.quickReplies', { count: actions.length })}
       </p>
-      <ul aria-label="Quick replies" className="grid gap-1 sm:grid-cols-2">
+      <ul aria-label={t('preview.chat.quickRepliesList')} className="grid gap-1 sm:grid-cols-2">
         {actions.map((action, index) => (
           <li key={index}>
             <button type="button" className={chipButton}>
@@ -45,12 +48,13 @@ function QuickReplies({ actions }: { actions: Action[] }) {
 }
 
 function CallsToAction({ actions }: { actions: Action[] }) {
+  const { t } = useTranslation();
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        {plural(actions.length, 'call-to-action button', 'call-to-action buttons')}
+        {t('preview.chat.callsToAction', { count: actions.length })}
       </p>
-      <ul aria-label="Call-to-action buttons" className="space-y-1">
+      <ul aria-label={t('preview.chat.callsToActionList')} className="space-y-1">
         {actions.map((action, index) => {
           const phone = action.subtype === 'phone_number';
           return (
@@ -61,7 +65,9 @@ function CallsToAction({ actions }: { actions: Action[] }) {
               </button>
               {action.data ? (
                 <p className="text-center text-xs break-all text-slate-600 dark:text-slate-400">
-                  {phone ? 'Calls' : 'Opens'} {action.data}
+                  {phone
+                    ? t('preview.chat.calls', { number: action.data })
+                    : t('preview.chat.opens', { url: action.data })}
                 </p>
               ) : null}
             </li>
@@ -74,12 +80,13 @@ function CallsToAction({ actions }: { actions: Action[] }) {
 
 /** WhatsApp's list message: one button opens a sheet of rows (a disclosure here). */
 function ListMessage({ rows }: { rows: Action[] }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const sheetId = useId();
   return (
     <div className="space-y-1">
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        List with {plural(rows.length, 'row', 'rows')}
+        {t('preview.chat.listWith', { count: rows.length })}
       </p>
       <button
         type="button"
@@ -89,14 +96,17 @@ function ListMessage({ rows }: { rows: Action[] }) {
         className={chipButton}
       >
         <ListIcon />
-        Choose
+        {t('preview.chat.choose')}
       </button>
       <div
         id={sheetId}
         hidden={!open}
         className="rounded-lg border border-slate-200 bg-white p-2 shadow-sm dark:border-slate-600 dark:bg-slate-800"
       >
-        <ul aria-label="List rows" className="divide-y divide-slate-200 dark:divide-slate-700">
+        <ul
+          aria-label={t('preview.chat.listRows')}
+          className="divide-y divide-slate-200 dark:divide-slate-700"
+        >
           {rows.map((row, index) => (
             <li key={index} className="py-1.5">
               <span className="block text-sm font-medium">
@@ -127,16 +137,22 @@ export function ChatPreview({
   type: ChatType;
   templateText?: string;
 }) {
+  const { t } = useTranslation();
   const { text, fromTemplate } = outgoingText(request, templateText);
   const { quickReplies, callsToAction, listRows } = groupActions(request.actions);
-  const label = ruleFor(type).label;
 
   return (
-    <div role="group" aria-label={`${label} preview`} className="flex flex-col items-end gap-2">
+    <div
+      role="group"
+      aria-label={t('preview.chat.group', { channel: channelLabel(type) })}
+      className="flex flex-col items-end gap-2"
+    >
       <div
         className={`w-full max-w-sm space-y-2 rounded-2xl rounded-tr-sm px-3 py-2 text-sm shadow-sm ${BUBBLE[type]}`}
       >
-        {fromTemplate ? <p className="text-xs font-medium opacity-80">Template</p> : null}
+        {fromTemplate ? (
+          <p className="text-xs font-medium opacity-80">{t('preview.chat.template')}</p>
+        ) : null}
         {text ? (
           type === 'whatsapp' ? (
             <WhatsAppText text={text} />
@@ -146,8 +162,8 @@ export function ChatPreview({
         ) : (
           <p className="italic opacity-80">
             {request.template_id
-              ? `Template ${request.template_id}, filled in by Mateo`
-              : 'No text yet'}
+              ? t('preview.templateByMateo', { id: request.template_id })
+              : t('preview.noTextYet')}
           </p>
         )}
         <AttachmentChips attachments={request.attachments} />

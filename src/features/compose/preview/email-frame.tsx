@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
-import { plural } from './preview-model';
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
@@ -19,6 +19,7 @@ export function EmailFrame({
   /** Size and frame of the iframe. */
   className?: string;
 }) {
+  const { t } = useTranslation();
   // Sanitising parses the whole document: only when the HTML changes, not on every render.
   const { srcDoc, blockedImages } = useMemo(() => {
     const clean = sanitizeEmailHtmlWithReport(html);
@@ -36,9 +37,7 @@ export function EmailFrame({
       />
       {blockedImages > 0 ? (
         <p className="text-xs text-slate-600 dark:text-slate-400">
-          {plural(blockedImages, 'image', 'images')} not shown: the preview loads nothing from other
-          hosts, because loading an image tells its host that the message was opened. Mail programs
-          may still load them.
+          {t('preview.email.imagesBlocked', { count: blockedImages })}
         </p>
       ) : null}
     </div>

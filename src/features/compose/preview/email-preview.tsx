@@ -1,17 +1,19 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../../schemas/rows';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { AttachmentChips } from './attachment-chips';
 import { EmailFrame } from './email-frame';
-import { firstLabels, outgoingText, plural, senderLabel } from './preview-model';
+import { firstLabels, outgoingText, recipientLabel, senderLabel } from './preview-model';
 
 const TABS = [
-  { key: 'html', label: 'HTML' },
-  { key: 'text', label: 'Plain text' },
+  { key: 'html', label: 'preview.email.html' },
+  { key: 'text', label: 'preview.email.plainText' },
 ] as const;
 type TabKey = (typeof TABS)[number]['key'];
 
 function RecipientRow({ term, labels, more }: { term: string; labels: string[]; more: number }) {
+  const { t } = useTranslation();
   if (!labels.length) return null;
   return (
     <>
@@ -19,7 +21,10 @@ function RecipientRow({ term, labels, more }: { term: string; labels: string[]; 
       <dd className="min-w-0 break-words">
         {labels.join(', ')}
         {more > 0 ? (
-          <span className="text-slate-600 dark:text-slate-400"> and {more} more</span>
+          <span className="text-slate-600 dark:text-slate-400">
+            {' '}
+            {t('preview.andMore', { count: more })}
+          </span>
         ) : null}
       </dd>
     </>
@@ -40,16 +45,23 @@ export function EmailPreview({
   channel: Channel;
   templateText?: string;
 }) {
+  const { t } = useTranslation();
   const [tab, setTab] = useState<TabKey>('html');
   const tabRefs = useRef<Record<TabKey, HTMLButtonElement | null>>({ html: null, text: null });
   const id = useId();
-  const to = useMemo(() => firstLabels(request.to), [request.to]);
-  const cc = useMemo(() => firstLabels(request.cc), [request.cc]);
+  const to = useMemo(
+    () => firstLabels(request.to, 10, (recipient) => recipientLabel(recipient, t)),
+    [request.to, t],
+  );
+  const cc = useMemo(
+    () => firstLabels(request.cc, 10, (recipient) => recipientLabel(recipient, t)),
+    [request.cc, t],
+  );
   const bccCount = request.bcc?.length ?? 0;
   const plain = outgoingText(request, templateText);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    const index = TABS.findIndex((t) => t.key === tab);
+    const index = TABS.findIndex((option) => option.key === tab);
     const next =
       event.key === 'ArrowRight'
         ? (index + 1) % TABS.length
@@ -68,23 +80,31 @@ export function EmailPreview({
   };
 
   return (
-    <div role="group" aria-label="Email preview" className="space-y-3">
+    <div role="group" aria-label={t('preview.email.group')} className="space-y-3">
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
-        <dt className="font-medium text-slate-600 dark:text-slate-400">From</dt>
+        <dt className="font-medium text-slate-600 dark:text-slate-400">
+          {t('preview.email.from')}
+        </dt>
         <dd className="min-w-0 break-words">{senderLabel(channel)}</dd>
-        <RecipientRow term="To" {...to} />
-        <RecipientRow term="Cc" {...cc} />
+        <RecipientRow term={t('preview.email.to')} {...to} />
+        <RecipientRow term={t('preview.email.cc')} {...cc} />
         {bccCount > 0 ? (
           <>
-            <dt className="font-medium text-slate-600 dark:text-slate-400">Bcc</dt>
+            <dt className="font-medium text-slate-600 dark:text-slate-400">
+              {t('preview.email.bcc')}
+            </dt>
             <dd className="text-slate-600 dark:text-slate-400">
-              bcc: {bccCount} hidden (recipients do not see these addresses)
+              {t('preview.email.bccHidden', { count: bccCount })}
             </dd>
           </>
         ) : null}
-        <dt className="font-medium text-slate-600 dark:text-slate-400">Subject</dt>
+        <dt className="font-medium text-slate-600 dark:text-slate-400">
+          {t('preview.email.subject')}
+        </dt>
         <dd className="min-w-0 font-semibold break-words">
-          {request.subject || <span className="font-normal italic">(no subject)</span>}
+          {request.subject || (
+            <span className="font-normal italic">{t('preview.email.noSubject')}</span>
+          )}
         </dd>
       </dl>
 
@@ -93,24 +113,24 @@ export function EmailPreview({
       <div>
         <div
           role="tablist"
-          aria-label="Email parts"
+          aria-label={t('preview.email.parts')}
           className="flex gap-1 border-b border-slate-200 dark:border-slate-700"
         >
-          {TABS.map((t) => {
-            const selected = t.key === tab;
+          {TABS.map((option) => {
+            const selected = option.key === tab;
             return (
               <button
-                key={t.key}
+                key={option.key}
                 ref={(element) => {
-                  tabRefs.current[t.key] = element;
+                  tabRefs.current[option.key] = element;
                 }}
                 type="button"
                 role="tab"
-                id={`${id}-tab-${t.key}`}
+                id={`${id}-tab-${option.key}`}
                 aria-selected={selected}
                 aria-controls={selected ? `${id}-panel` : undefined}
                 tabIndex={selected ? 0 : -1}
-                onClick={() => setTab(t.key)}
+                onClick={() => setTab(option.key)}
                 onKeyDown={onKeyDown}
                 className={`-mb-px rounded-t-md border-b-2 px-3 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600 ${
                   selected
@@ -118,7 +138,7 @@ export function EmailPreview({
                     : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100'
                 }`}
               >
-                {t.label}
+                {t(option.label)}
               </button>
             );
           })}
@@ -134,17 +154,17 @@ export function EmailPreview({
         >
           {tab === 'html' ? (
             request.html ? (
-              <EmailFrame html={request.html} title="Email preview" />
+              <EmailFrame html={request.html} title={t('preview.email.group')} />
             ) : (
               <p className="text-sm text-slate-600 italic dark:text-slate-400">
-                No HTML part: mail programs show the plain text.
+                {t('preview.email.noHtml')}
               </p>
             )
           ) : (
             <>
               {plain.fromTemplate ? (
                 <p className="mb-1 text-xs text-slate-600 dark:text-slate-400">
-                  The template’s text, with its placeholders filled, replaces the plain text.
+                  {t('preview.email.templateReplacesText')}
                 </p>
               ) : null}
               {plain.text ? (
@@ -153,20 +173,17 @@ export function EmailPreview({
                 </pre>
               ) : (
                 <p className="text-sm text-slate-600 italic dark:text-slate-400">
-                  No plain-text part.
+                  {t('preview.email.noPlainText')}
                 </p>
               )}
             </>
           )}
           {request.template_id && !plain.fromTemplate ? (
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-              Template {request.template_id}: Mateo fills it with{' '}
-              {plural(
-                request.placeholder_values?.length ?? 0,
-                'placeholder value',
-                'placeholder values',
-              )}
-              .
+              {t('preview.email.templateFills', {
+                id: request.template_id,
+                count: request.placeholder_values?.length ?? 0,
+              })}
             </p>
           ) : null}
         </div>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
+import { i18n } from '../../../i18n';
 import { contractIssues, orderHeaders } from './contract-issues';
 import {
   attachmentName,
@@ -7,7 +8,6 @@ import {
   groupActions,
   letterRecipientLabel,
   outgoingText,
-  plural,
   recipientLabel,
   senderLabel,
 } from './preview-model';
@@ -100,11 +100,13 @@ describe('groupActions', () => {
   });
 });
 
-describe('plural', () => {
+describe('counted words', () => {
   it('picks the form by count', () => {
-    expect(plural(1, 'segment', 'segments')).toBe('1 segment');
-    expect(plural(0, 'segment', 'segments')).toBe('0 segments');
-    expect(plural(3, 'quick reply', 'quick replies')).toBe('3 quick replies');
+    expect(i18n.t('preview.counter.segments', { count: 1 })).toBe('1 segment');
+    expect(i18n.t('preview.counter.segments', { count: 0 })).toBe('0 segments');
+    expect(i18n.t('preview.chat.quickReplies', { count: 3 })).toBe('3 quick replies');
+    expect(i18n.t('preview.counter.segments', { count: 1, lng: 'de' })).toBe('1 Segment');
+    expect(i18n.t('preview.chat.quickReplies', { count: 3, lng: 'de' })).toBe('3 Schnellantworten');
   });
 });
 

@@ -1,11 +1,9 @@
 import type { Channel } from '../../../../schemas/rows';
+import type { TFunction } from 'i18next';
 import type { Action, Recipient, SendMessageRequest } from '../../../../schemas/send-message';
+import { i18n } from '../../../i18n';
 
-/** What the previews show, read from the request alone. */
-
-export function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+/** What the previews show, read from the request alone; words in the reader's language. */
 
 function handles(recipient: Recipient): string {
   const handle = recipient.handle;
@@ -13,24 +11,28 @@ function handles(recipient: Recipient): string {
   return Array.isArray(handle) ? handle.join(', ') : handle;
 }
 
-/** "Anna Schmidt <anna@example.com>", the handle alone, or "Contact <id>". */
-export function recipientLabel(recipient: Recipient): string {
+/**
+ * "Anna Schmidt <anna@example.com>", the handle alone, or "Contact <id>"; words through `t`
+ * (a component passes its own, so that its memo follows the language).
+ */
+export function recipientLabel(recipient: Recipient, t: TFunction = i18n.t): string {
   const name = recipient.full_name?.trim();
   const handle = handles(recipient);
   if (name && handle) return `${name} <${handle}>`;
   if (name) return name;
   if (handle) return handle;
-  if (recipient.contact_id) return `Contact ${recipient.contact_id}`;
-  if (recipient.external_contact_id) return `External contact ${recipient.external_contact_id}`;
-  return 'Recipient without an address';
+  if (recipient.contact_id) return t('preview.contact', { id: recipient.contact_id });
+  if (recipient.external_contact_id)
+    return t('preview.externalContact', { id: recipient.external_contact_id });
+  return t('preview.recipientWithoutAddress');
 }
 
 /** A letter is addressed by contact: the name when the request carries it. */
-export function letterRecipientLabel(recipient: Recipient): string {
+export function letterRecipientLabel(recipient: Recipient, t: TFunction = i18n.t): string {
   const name = recipient.full_name?.trim();
   if (name) return name;
-  if (recipient.contact_id) return `Contact ${recipient.contact_id}`;
-  return recipientLabel(recipient);
+  if (recipient.contact_id) return t('preview.contact', { id: recipient.contact_id });
+  return recipientLabel(recipient, t);
 }
 
 export function senderLabel(channel: Pick<Channel, 'name' | 'handle' | 'type'>): string {

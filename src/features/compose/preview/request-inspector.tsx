@@ -1,11 +1,11 @@
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { CHANNEL_RULES } from '../../../../schemas/channel-rules';
+import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../../schemas/rows';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { Button } from '../../../components/button';
+import { channelLabel } from '../channel-rules';
 import { contractIssues, orderHeaders } from './contract-issues';
 import { proxySendUrl, toCurl, toFetch } from './copy-commands';
-import { plural } from './preview-model';
 
 export interface LastAnswer {
   status: number;
@@ -31,7 +31,11 @@ const pre =
 const summary =
   'cursor-pointer rounded-md px-1 py-0.5 text-sm font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600';
 
+/** What the copy buttons last did, announced in words when shown. */
+type Announcement = { copied: 'cURL' | 'fetch' } | 'failed' | null;
+
 function LastAnswerView({ answer }: { answer: LastAnswer }) {
+  const { t } = useTranslation();
   const headers = orderHeaders(answer.headers);
   const body = useMemo(
     () => JSON.stringify(answer.body, null, 2) ?? String(answer.body),
@@ -41,7 +45,7 @@ function LastAnswerView({ answer }: { answer: LastAnswer }) {
   return (
     <div className="space-y-2 pt-2">
       <p className="text-sm">
-        Status{' '}
+        {t('preview.inspector.status')}{' '}
         <span
           className={`rounded px-1.5 py-0.5 font-mono font-semibold ${
             ok
@@ -55,12 +59,12 @@ function LastAnswerView({ answer }: { answer: LastAnswer }) {
       {headers.length ? (
         <table className="w-full text-left text-xs">
           <caption className="text-left text-xs font-medium text-slate-600 dark:text-slate-400">
-            Headers
+            {t('preview.inspector.headers')}
           </caption>
           <thead className="sr-only">
             <tr>
-              <th scope="col">Header</th>
-              <th scope="col">Value</th>
+              <th scope="col">{t('preview.inspector.header')}</th>
+              <th scope="col">{t('preview.inspector.value')}</th>
             </tr>
           </thead>
           <tbody>
@@ -76,7 +80,7 @@ function LastAnswerView({ answer }: { answer: LastAnswer }) {
         </table>
       ) : null}
       <pre
-        aria-label="Answer body"
+        aria-label={t('preview.inspector.answerBody')}
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must be reachable by keyboard (axe scrollable-region-focusable)
         tabIndex={0}
         className={pre}
@@ -99,8 +103,9 @@ export const RequestInspector = memo(function RequestInspector({
   endpoint,
   defaultOpen = false,
 }: RequestInspectorProps) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(defaultOpen);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement>(null);
   const clearTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const titleId = useId();
   const answerTitleId = useId();
@@ -116,17 +121,17 @@ export const RequestInspector = memo(function RequestInspector({
     const text = kind === 'cURL' ? toCurl(request, url) : toFetch(request, url);
     clearTimeout(clearTimer.current);
     // Emptied first, so that copying the same thing twice is announced twice.
-    setAnnouncement('');
+    setAnnouncement(null);
     try {
       await navigator.clipboard.writeText(text);
-      setAnnouncement(`Copied as ${kind}`);
+      setAnnouncement({ copied: kind });
     } catch {
-      setAnnouncement('Copying failed: the browser did not allow access to the clipboard.');
+      setAnnouncement('failed');
     }
-    clearTimer.current = setTimeout(() => setAnnouncement(''), 5000);
+    clearTimer.current = setTimeout(() => setAnnouncement(null), 5000);
   };
 
-  const rules = CHANNEL_RULES[channelType].label;
+  const rules = channelLabel(channelType);
 
   return (
     <div className="space-y-2">
@@ -137,7 +142,7 @@ export const RequestInspector = memo(function RequestInspector({
         className="rounded-md border border-slate-200 p-2 dark:border-slate-700"
       >
         <summary className={summary}>
-          <span id={titleId}>Request</span>{' '}
+          <span id={titleId}>{t('preview.inspector.request')}</span>{' '}
           <span
             className={`ml-1 text-xs font-normal ${
               issues.length
@@ -145,37 +150,41 @@ export const RequestInspector = memo(function RequestInspector({
                 : 'text-emerald-800 dark:text-emerald-300'
             }`}
           >
-            {issues.length ? plural(issues.length, 'issue', 'issues') : 'passes the contract'}
+            {issues.length
+              ? t('preview.inspector.issues', { count: issues.length })
+              : t('preview.inspector.passes')}
           </span>
         </summary>
         {open ? (
           <div className="space-y-2 pt-2">
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              POST /send_message, checked against the published contract and the {rules} rules.
+              {t('preview.inspector.checkedAgainst', { channel: rules })}
             </p>
             {issues.length ? (
               <ul
-                aria-label="Contract issues"
+                aria-label={t('preview.inspector.issuesList')}
                 className="space-y-0.5 text-sm text-red-800 dark:text-red-300"
               >
                 {issues.map((issue, index) => (
                   <li key={index}>
-                    <code className="font-mono text-xs">{issue.path || '(body)'}</code>:{' '}
-                    {issue.message}
+                    <code className="font-mono text-xs">
+                      {issue.path || t('preview.inspector.body')}
+                    </code>
+                    : {issue.message}
                   </li>
                 ))}
               </ul>
             ) : (
               <p className="text-sm text-emerald-800 dark:text-emerald-300">
-                Passes the contract and the {rules} rules.
+                {t('preview.inspector.passesRules', { channel: rules })}
               </p>
             )}
             <div className="flex flex-wrap items-center gap-2">
-              <Button onClick={() => void copy('cURL')}>Copy as cURL</Button>
-              <Button onClick={() => void copy('fetch')}>Copy as fetch</Button>
+              <Button onClick={() => void copy('cURL')}>{t('preview.inspector.copyCurl')}</Button>
+              <Button onClick={() => void copy('fetch')}>{t('preview.inspector.copyFetch')}</Button>
             </div>
             <pre
-              aria-label="Request body"
+              aria-label={t('preview.inspector.requestBody')}
               // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must be reachable by keyboard (axe scrollable-region-focusable)
               tabIndex={0}
               className={pre}
@@ -187,7 +196,11 @@ export const RequestInspector = memo(function RequestInspector({
       </details>
       {/* Outside the details so it exists before the first copy: live regions announce changes. */}
       <p role="status" className="text-xs text-slate-700 dark:text-slate-300">
-        {announcement}
+        {announcement === 'failed'
+          ? t('preview.inspector.copyFailed')
+          : announcement
+            ? t('preview.inspector.copied', { kind: announcement.copied })
+            : ''}
       </p>
 
       {lastAnswer ? (
@@ -196,7 +209,7 @@ export const RequestInspector = memo(function RequestInspector({
           className="rounded-md border border-slate-200 p-2 dark:border-slate-700"
         >
           <summary className={summary}>
-            <span id={answerTitleId}>Last answer</span>{' '}
+            <span id={answerTitleId}>{t('preview.inspector.lastAnswer')}</span>{' '}
             <span className="ml-1 font-mono text-xs font-normal">{lastAnswer.status}</span>
           </summary>
           <LastAnswerView answer={lastAnswer} />

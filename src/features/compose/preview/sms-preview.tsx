@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { analyzeSms, splitSmsSegments } from '../../../lib/sms-segments';
-import { outgoingText, plural } from './preview-model';
+import { outgoingText } from './preview-model';
 
 /**
  * The SMS as carriers send it: one bubble per segment, cut where the carrier cuts
@@ -14,6 +15,7 @@ export function SmsPreview({
   request: SendMessageRequest;
   templateText?: string;
 }) {
+  const { t } = useTranslation();
   const { text, fromTemplate } = outgoingText(request, templateText);
   // Segmenting walks the whole text: only when the text changes.
   const { segments, encoding } = useMemo(
@@ -22,21 +24,21 @@ export function SmsPreview({
   );
 
   return (
-    <div role="group" aria-label="SMS preview" className="space-y-2">
+    <div role="group" aria-label={t('preview.sms.group')} className="space-y-2">
       <p className="text-sm text-slate-700 dark:text-slate-300">
         {segments.length
-          ? `${plural(segments.length, 'segment', 'segments')}, ${encoding}`
+          ? t('preview.sms.segments', { count: segments.length, encoding })
           : request.template_id
-            ? `Template ${request.template_id}, filled in by Mateo`
-            : 'No text yet'}
-        {fromTemplate ? ' (template text)' : ''}
+            ? t('preview.templateByMateo', { id: request.template_id })
+            : t('preview.noTextYet')}
+        {fromTemplate ? t('preview.sms.templateText') : ''}
       </p>
       {segments.length ? (
-        <ol aria-label="SMS segments" className="flex flex-col items-end gap-2">
+        <ol aria-label={t('preview.sms.list')} className="flex flex-col items-end gap-2">
           {segments.map((segment, index) => (
             <li key={index} className="w-full max-w-sm space-y-0.5">
               <span className="block text-right text-xs text-slate-600 dark:text-slate-400">
-                Segment {index + 1} of {segments.length}
+                {t('preview.sms.segment', { n: index + 1, total: segments.length })}
               </span>
               <p className="rounded-2xl rounded-tr-sm bg-teal-700 px-3 py-2 text-sm break-words whitespace-pre-wrap text-white">
                 {segment}

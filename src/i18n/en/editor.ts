@@ -1,0 +1,20 @@
+/** The rich text editor for email and letters. */
+export const editor = {
+  toolbar: '{{label}} formatting',
+  bold: 'Bold',
+  boldText: 'B',
+  italic: 'Italic',
+  italicText: 'I',
+  underline: 'Underline',
+  underlineText: 'U',
+  heading: 'Heading',
+  subheading: 'Subheading',
+  bulletList: 'Bulleted list',
+  orderedList: 'Numbered list',
+  quote: 'Quote',
+  link: 'Link',
+  undo: 'Undo',
+  redo: 'Redo',
+  linkUrl: 'Link URL',
+  applyLink: 'Apply link',
+};
