@@ -1,12 +1,39 @@
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { mateoServer } from './server/dev-plugin';
 
 const port = Number(process.env.PORT ?? 5173);
 
+/**
+ * Writes `.br` and `.gz` beside each built text file; the server sends them to browsers that
+ * accept them (serveStatic's `precompressed`), so nothing is compressed per request.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'mateo-precompress',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      for (const file of Object.keys(bundle)) {
+        if (!/\.(js|css|html|svg|json)$/.test(file) || !options.dir) continue;
+        const path = join(options.dir, file);
+        const content = readFileSync(path);
+        if (content.length < 1024) continue;
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+        );
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), mateoServer()],
+  plugins: [react(), tailwindcss(), mateoServer(), precompress()],
   server: {
     host: process.env.HOST ?? '127.0.0.1',
     port,

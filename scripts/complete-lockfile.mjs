@@ -10,7 +10,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 const path = new URL('../package-lock.json', import.meta.url);
 const lock = JSON.parse(readFileSync(path, 'utf8'));
 const packages = lock.packages;
-const platform = /-(android|darwin|freebsd|linux|openharmony|win32|wasm32)-?([a-z0-9]*)-?([a-z0-9]*)$/;
+const platform =
+  /-(android|darwin|freebsd|linux|openharmony|win32|wasm32)-?([a-z0-9]*)-?([a-z0-9]*)$/;
 const added = [];
 
 for (const meta of Object.values(packages)) {
@@ -33,7 +34,13 @@ for (const meta of Object.values(packages)) {
 }
 
 lock.packages = Object.fromEntries(
-  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)),
+  Object.entries(packages).sort(([a], [b]) =>
+    a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  ),
 );
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-console.log(added.length ? `Added ${added.length} platform entries: ${added.join(', ')}` : 'The lock file is complete.');
+console.log(
+  added.length
+    ? `Added ${added.length} platform entries: ${added.join(', ')}`
+    : 'The lock file is complete.',
+);

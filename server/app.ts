@@ -67,12 +67,14 @@ export function createApp({
       '/assets/*',
       serveStatic({
         root: staticRoot,
+        // Vite writes .br and .gz beside each file (vite.config.ts).
+        precompressed: true,
         onFound: (_path, c) => {
           c.header('cache-control', 'public, max-age=31536000, immutable');
         },
       }),
     );
-    app.use('*', serveStatic({ root: staticRoot }));
+    app.use('*', serveStatic({ root: staticRoot, precompressed: true }));
     // Single-page app: every other GET gets the page.
     app.get('*', (c) => {
       if (!existsSync(indexPath)) return c.text('The app is not built. Run npm run build.', 500);

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
@@ -28,6 +29,14 @@ export function ActionsBuilder({
   error?: string;
 }) {
   const { t } = useTranslation();
+  // A button just added, or the one that took a removed button's place, gets the focus, so a
+  // keyboard user types on where the change happened.
+  const focusKey = useRef<string | null>(null);
+  useEffect(() => {
+    if (!focusKey.current) return;
+    document.getElementById(`action-${focusKey.current}-text`)?.focus();
+    focusKey.current = null;
+  });
   const kinds = kindsFor(rule);
   if (!kinds.length) return null;
   const problems = actionErrors(value, rule, country);
@@ -39,8 +48,17 @@ export function ActionsBuilder({
     if (item) next.splice(index + by, 0, item);
     onChange(next);
   };
-  const add = (kind: ActionKind) =>
-    onChange([...value, { key: crypto.randomUUID(), kind, text: '', data: '' }]);
+  const add = (kind: ActionKind) => {
+    const key = crypto.randomUUID();
+    onChange([...value, { key, kind, text: '', data: '' }]);
+    focusKey.current = key;
+  };
+  const remove = (index: number) => {
+    const rest = value.filter((_, i) => i !== index);
+    onChange(rest);
+    const next = rest[Math.min(index, rest.length - 1)];
+    if (next) focusKey.current = next.key;
+  };
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'actions-error' : 'actions-limits'}>
@@ -123,7 +141,7 @@ export function ActionsBuilder({
                     <Button
                       variant="ghost"
                       aria-label={t('builders.actions.remove', { n })}
-                      onClick={() => onChange(value.filter((_, i) => i !== index))}
+                      onClick={() => remove(index)}
                     >
                       {t('builders.actions.removeText')}
                     </Button>
