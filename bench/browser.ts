@@ -19,17 +19,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { SEED } from '../server/sandbox/seed';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH as CHROMIUM } from '../tooling/chromium';
 
 export const RECIPIENT_COUNTS = [0, 1000, 10000] as const;
 export const CPU_RATES = [1, 4] as const;

@@ -8,21 +8,14 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startAppServer } from '../bench/servers';
 import { captureScreens } from '../e2e/readme-screens';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tooling/chromium';
 
 const DIR = resolve(import.meta.dirname, '../docs/screenshots');
 
 const server = await startAppServer(Number(process.env.SCREENSHOTS_PORT ?? 5420));
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 try {
   const outlines = await captureScreens(browser, server.url, DIR);

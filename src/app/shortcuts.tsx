@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/button';
+import { useModalDialog } from '../components/modal-dialog';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -59,13 +60,7 @@ function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('[data-initial-focus]')?.focus();
-    return () => dialog.close();
-  }, []);
+  useModalDialog(ref);
 
   const ctrl = isMac ? '⌘' : t('shortcuts.keys.ctrl');
   const k = t('shortcuts.keys', { returnObjects: true });

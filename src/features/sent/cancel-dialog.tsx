@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { useModalDialog } from '../../components/modal-dialog';
 import { channelTypeText, formatDateTime } from '../../i18n';
 import { recipientLabels, summarizeRecipients, type HistoryEntry } from './history-entry';
 
@@ -27,13 +28,7 @@ export function CancelDialog({
   const titleId = useId();
   const descriptionId = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('[data-initial-focus]')?.focus();
-    return () => dialog.close();
-  }, []);
+  useModalDialog(ref);
 
   const to = summarizeRecipients(recipientLabels(entry.request, entry.response));
   return (
