@@ -150,6 +150,13 @@ for (const [language, text, locale] of [
       await page.keyboard.press('Control+Enter');
       await expect(page.getByRole('combobox', { name: text.compose.to, ...exact })).toBeFocused();
       await expect(message).toHaveValue('Bitte zurückrufen.');
+
+      // With the message empty too, the first in screen order still wins.
+      await pressUntilFocused(page, 'Tab', message);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Control+Enter');
+      await expect(page.getByRole('combobox', { name: text.compose.to, ...exact })).toBeFocused();
     });
   });
 }

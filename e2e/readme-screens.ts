@@ -53,6 +53,11 @@ async function whatsappWithButtons(page: Page, { open = true } = {}) {
   await page.getByLabel('Footer', exact).fill('Autohaus Müller · Mo–Fr 8–18 Uhr');
   const preview = page.getByRole('region', { name: 'Preview', ...exact });
   await preview.getByRole('button', { name: 'Bitte anrufen', ...exact }).waitFor();
+  // The draft is saved half a second after the last key; the picture shows it saved.
+  await page
+    .getByRole('status')
+    .filter({ hasText: /^Draft saved/ })
+    .waitFor();
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 
@@ -97,6 +102,10 @@ export async function captureScreens(
   await page.keyboard.type('Mit freundlichen Grüßen, Ihr Autohaus Müller');
   const preview = page.getByRole('region', { name: 'Preview', ...exact });
   await preview.getByText('Ihr Angebot für die Inspektion', exact).waitFor();
+  await preview
+    .frameLocator('iframe[sandbox]')
+    .getByText('Mit freundlichen Grüßen, Ihr Autohaus Müller')
+    .waitFor();
   await preview.screenshot({ path: `${dir}/email-preview.png` });
   outlines['email-preview'] = await outlineOf(page, 'Preview');
 

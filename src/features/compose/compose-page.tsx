@@ -132,6 +132,9 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     // RHF takes its options afresh on every render, so the resolver sees the loaded channels.
     context: { channels: channelsData },
     reValidateMode: 'onChange',
+    // The invalid handler below focuses the first error in screen order; RHF's own focus would
+    // follow registration order and come after it.
+    shouldFocusError: false,
   });
   const {
     control,
