@@ -35,7 +35,10 @@ function precompress(): Plugin {
 export default defineConfig({
   plugins: [react(), tailwindcss(), mateoServer(), precompress()],
   server: {
-    host: process.env.HOST ?? '127.0.0.1',
+    // Always loopback: the dev server serves the proxy that adds the API key, and it is for the
+    // developer's own browser. HOST is read by `npm start` only, for a deliberate deployment
+    // (which prints a warning when it is not loopback).
+    host: '127.0.0.1',
     port,
     strictPort: true,
     // Vite's own DNS-rebinding guard; the API gate checks Host again.

@@ -1,9 +1,15 @@
 import type { Plugin } from 'vite';
 import { getRequestListener } from '@hono/node-server';
 import { createApp } from './app';
+import { loadDotEnv } from './dot-env';
 import { parseEnv } from './env';
 import { allowedHostsFor } from './start';
 import { setUpUpstream } from './upstream-setup';
+
+// Loaded when vite.config.ts imports this module, before the config reads PORT, so `.env`
+// sets the dev server's port as well as the proxy's settings. A malformed file fails the config
+// load with the lines named.
+loadDotEnv();
 
 /**
  * Mounts the same server app that `npm start` runs into Vite's dev server, so the gate, the
@@ -19,7 +25,8 @@ export function mateoServer(): Plugin {
       const setup = await setUpUpstream(env);
       const app = createApp({
         upstream: setup.upstream,
-        allowedHosts: new Set(allowedHostsFor(env, port)),
+        // The dev server listens on loopback whatever HOST says (vite.config.ts).
+        allowedHosts: new Set(allowedHostsFor({ ...env, HOST: '127.0.0.1' }, port)),
       });
       const listener = getRequestListener(app.fetch);
       server.middlewares.use((req, res, next) => {

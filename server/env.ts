@@ -15,6 +15,8 @@ export const EnvSchema = z.object({
       .url({ protocol: /^https?$/ })
       .default('https://integration.getmateo.com/api/v1')
       .refine((value) => {
+        // zod runs this check even when the url check failed; that one already names the problem.
+        if (!URL.canParse(value)) return true;
         const url = new URL(value);
         return url.protocol === 'https:' || isLoopbackHost(url.hostname);
       }, 'must use https:// (plain http is only allowed to a loopback address)'),
@@ -70,6 +72,15 @@ export function parseEnv(source: NodeJS.ProcessEnv | Record<string, string | und
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The warning printed at start when the server listens beyond this machine: the proxy adds the
+ * key to every call, so whoever can reach it sends as this business.
+ */
+export function hostWarning(env: Pick<Env, 'HOST'>): string | undefined {
+  if (isLoopbackHost(env.HOST)) return undefined;
+  return `Warning: HOST=${env.HOST} is not a loopback address. Anyone who can reach it can send messages with this server's key.`;
 }
 
 /** Redacts the API key wherever it might appear in text meant for a log. */

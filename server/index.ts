@@ -1,7 +1,9 @@
+import { loadDotEnv } from './dot-env';
 import { EnvError, parseEnv } from './env';
 import { startServer } from './start';
 
 try {
+  loadDotEnv();
   const server = await startServer(parseEnv(process.env));
   const stop = () => {
     void server.close().then(() => process.exit(0));

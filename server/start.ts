@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
-import { isLoopbackHost, type Env } from './env';
+import { buildState } from './build-freshness';
+import { PROJECT_ROOT } from './dot-env';
+import { hostWarning, type Env } from './env';
 import { setUpUpstream, type UpstreamSetup } from './upstream-setup';
 
 export interface RunningServer {
@@ -13,14 +14,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DIST_DIR = resolve(import.meta.dirname, '..', 'dist');
+export const DIST_DIR = resolve(PROJECT_ROOT, 'dist');
 
-/** Builds the app with Vite when `dist/` is missing, so `npm start` works on a fresh clone. */
+/**
+ * Builds the app with Vite when `dist/` is missing (a fresh clone) or older than its sources (after
+ * a `git pull` or an edit), so `npm start` never serves an app that no longer matches the code.
+ */
 export async function ensureBuilt(log: (line: string) => void): Promise<void> {
-  if (existsSync(resolve(DIST_DIR, 'index.html'))) return;
-  log('Building the app (first start)...');
+  const state = buildState(PROJECT_ROOT);
+  if (state === 'current') return;
+  log(
+    state === 'missing'
+      ? 'Building the app (first start)...'
+      : 'Building the app (its sources changed since the last build)...',
+  );
   const { build } = await import('vite');
-  await build({ root: resolve(import.meta.dirname, '..'), logLevel: 'warn' });
+  await build({ root: PROJECT_ROOT, logLevel: 'warn' });
 }
 
 export function allowedHostsFor(env: Env, port: number): string[] {
@@ -37,11 +46,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   if (build) await ensureBuilt(log);
   const setup = await setUpUpstream(env);
-  if (!isLoopbackHost(env.HOST)) {
-    log(
-      `Warning: HOST=${env.HOST} is not a loopback address. Anyone who can reach it can send messages with this server's key.`,
-    );
-  }
+  const warning = hostWarning(env);
+  if (warning) log(warning);
   // The port is known only after listening when PORT=0; hosts are checked per request.
   const hosts = new Set<string>();
   const app = createApp({

@@ -1,4 +1,4 @@
-import type { Env } from './env';
+import { redact, type Env } from './env';
 import { createCircuitBreaker } from './proxy/circuit-breaker';
 import { createPacer } from './proxy/pacer';
 import { createUpstream, type Upstream } from './proxy/upstream';
@@ -6,7 +6,7 @@ import type { SandboxServer } from './sandbox/server';
 
 export interface UpstreamSetup {
   upstream: Upstream;
-  /** Where the upstream is, for the start-up line (never with the key). */
+  /** Where the upstream is and how it is authorised, for the start-up line (the key as `***`). */
   description: string;
   /** The origin of the media library's signed upload URLs. */
   uploadOrigin: string;
@@ -24,14 +24,17 @@ export async function setUpUpstream(env: Env): Promise<UpstreamSetup> {
     threshold: env.UPSTREAM_FAILURES_BEFORE_PAUSE,
     pauseMs: env.UPSTREAM_PAUSE_MS,
   });
-  if (env.MATEO_API_KEY) {
+  const key = env.MATEO_API_KEY;
+  if (key) {
     const baseUrl = env.MATEO_API_URL.replace(/\/+$/, '');
     return {
       upstream: createUpstream(
-        { baseUrl, token: env.MATEO_API_KEY, timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
+        { baseUrl, token: key, timeoutMs: env.UPSTREAM_TIMEOUT_MS, breaker },
         pacer,
       ),
-      description: `Mateo at ${baseUrl}`,
+      // Shows that a key is sent without showing it; redacting the whole line also hides a
+      // key that was pasted into MATEO_API_URL by mistake.
+      description: redact(`Mateo at ${baseUrl} (Authorization: Bearer ${key})`, key),
       uploadOrigin: 'https:',
       close: async () => {},
     };

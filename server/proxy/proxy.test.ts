@@ -1,8 +1,15 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { format } from 'node:util';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiErrorSchema } from '../../schemas/api-error';
 import { parseEnv } from '../env';
 import { startServer } from '../start';
-import { rawRequest, serveProxy, startStub, type StubHandler } from '../test-support';
+import {
+  rawRequest,
+  serveProxy,
+  startStub,
+  type RawAnswer,
+  type StubHandler,
+} from '../test-support';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker';
 
 const KEY = 'mk_live_4f1c2a9e7b3d5a8c';
@@ -31,14 +38,34 @@ function proxyFor(
   );
 }
 
+/**
+ * Everything the server writes to the console while these tests run (calls still go through),
+ * checked after every test: the key must never be in a log line, whatever failed.
+ */
+const logged: string[] = [];
+for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+  const original = console[method].bind(console);
+  vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+    logged.push(format(...args));
+    original(...args);
+  });
+}
+
+/** The whole answer as the browser gets it (status, every header, body) holds no trace of the key. */
+function expectNoKey(res: RawAnswer) {
+  expect(JSON.stringify(res)).not.toContain(KEY);
+}
+
 const proxy = await proxyFor();
 afterAll(async () => {
   await proxy.close();
   await stub.close();
+  vi.restoreAllMocks();
 });
 afterEach(() => {
   stub.seen.length = 0;
   answer = () => ({ status: 200, body: '[]' });
+  expect(logged.filter((line) => line.includes(KEY))).toEqual([]);
 });
 
 const json = { 'content-type': 'application/json' };
@@ -96,6 +123,22 @@ describe('token injection and header hygiene', () => {
       expect(stub.seen.at(-1)?.headers.authorization).toBe(`Bearer ${KEY}`);
       expect(lines.join('\n')).toContain(stub.url);
       expect(lines.join('\n')).not.toContain(KEY);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('shows the Authorization as Bearer *** in the start line, on the console too', async () => {
+    const from = logged.length;
+    const server = await startServer(
+      parseEnv({ PORT: '0', MATEO_API_KEY: KEY, MATEO_API_URL: stub.url }),
+      { build: false },
+    );
+    try {
+      const started = logged.slice(from).find((line) => line.startsWith('Mateo Composer on'));
+      expect(started).toContain(`sending through Mateo at ${stub.url}`);
+      expect(started).toContain('Authorization: Bearer ***');
+      expect(started).not.toContain(KEY);
     } finally {
       await server.close();
     }
@@ -167,7 +210,16 @@ describe('refused before any upstream I/O', () => {
     [
       'PATCH /send_message',
       { method: 'PATCH', path: '/api/send_message', headers: json, body: '{}' },
-      405,
+      404,
+    ],
+    ['PUT /channel', { method: 'PUT', path: '/api/channel', headers: json, body: '{}' }, 404],
+    ['DELETE /channel', { method: 'DELETE', path: '/api/channel' }, 404],
+    ['GET /send_message', { path: '/api/send_message' }, 404],
+    ['OPTIONS /send_message', { method: 'OPTIONS', path: '/api/send_message' }, 404],
+    [
+      'GET /storage/upload/sign/media_library/<path>',
+      { path: '/api/storage/upload/sign/media_library/a.png' },
+      404,
     ],
     ['GET /contact_details', { path: '/api/contact_details' }, 404],
     ['an unknown route', { path: '/api/webhook' }, 404],
@@ -253,6 +305,23 @@ describe('refused before any upstream I/O', () => {
     expect(res.status).toBe(status);
     expect(stub.seen).toEqual([]);
     expect(ApiErrorSchema.safeParse(JSON.parse(res.body)).success).toBe(true);
+    expectNoKey(res);
+  });
+
+  it('answers a method the allowlist does not name like an unknown path: 404 not_found', async () => {
+    const wrongMethod = await rawRequest(proxy.port, {
+      method: 'PATCH',
+      path: '/api/send_message',
+      headers: json,
+      body: validSend,
+    });
+    const unknownPath = await rawRequest(proxy.port, { path: '/api/webhook' });
+    for (const res of [wrongMethod, unknownPath]) {
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(res.body)).toMatchObject({ code: 'not_found', statusCode: 404 });
+    }
+    expect(stub.seen).toEqual([]);
   });
 
   it('a backslash in the target is refused by the HTTP parser itself', async () => {
@@ -276,6 +345,7 @@ describe('refused before any upstream I/O', () => {
     const body = JSON.parse(res.body) as { issues: { path: string; message: string }[] };
     expect(body.issues.map((i) => i.path).sort()).toEqual(['actions.0.type', 'send_after']);
     expect(stub.seen).toEqual([]);
+    expectNoKey(res);
   });
 
   it('forwards allowed list queries rebuilt from the checked parameters', async () => {
@@ -305,6 +375,7 @@ describe('upstream failures', () => {
       message: 'Too many requests',
       statusCode: 429,
     });
+    expectNoKey(res);
   });
 
   it('normalises a non-JSON upstream error', async () => {
@@ -320,6 +391,7 @@ describe('upstream failures', () => {
       message: '<h1>Oops</h1>',
       statusCode: 500,
     });
+    expectNoKey(res);
   });
 
   it('answers 504 when the upstream does not answer in time', async () => {
@@ -329,6 +401,7 @@ describe('upstream failures', () => {
       const res = await rawRequest(slow.port, { path: '/api/channel' });
       expect(res.status).toBe(504);
       expect(JSON.parse(res.body)).toMatchObject({ code: 'upstream_timeout', statusCode: 504 });
+      expectNoKey(res);
     } finally {
       await slow.close();
     }
@@ -340,6 +413,7 @@ describe('upstream failures', () => {
       const res = await rawRequest(down.port, { path: '/api/channel' });
       expect(res.status).toBe(502);
       expect(JSON.parse(res.body)).toMatchObject({ code: 'upstream_unreachable', statusCode: 502 });
+      expectNoKey(res);
     } finally {
       await down.close();
     }
@@ -423,6 +497,7 @@ describe('circuit breaker', () => {
       expect(JSON.parse(fast.body)).toMatchObject({ code: 'upstream_paused', statusCode: 503 });
       expect(JSON.parse(fast.body).message).toContain('failed 3 times in a row');
       expect(Number(fast.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expectNoKey(fast);
       expect(stub.seen).toHaveLength(3);
 
       await new Promise((resolve) => setTimeout(resolve, 450));

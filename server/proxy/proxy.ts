@@ -4,7 +4,7 @@ import { apiErrorBody } from '../../schemas/api-error';
 import { SendMessageRequestSchema } from '../../schemas/send-message';
 import { gateRefusal, readLimitedBody } from './gate';
 import { respond, respondError as error, respondJson } from './respond';
-import { checkQuery, matchRoute, pathIsKnown } from './routes';
+import { checkQuery, matchRoute } from './routes';
 import { answerText, relayAnswer, UpstreamError, type Upstream } from './upstream';
 
 export interface ProxyDeps {
@@ -57,10 +57,10 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
     const url = pathAndQuery(c.req.url);
     const path = url.path.replace(/^\/api/, '');
     const match = matchRoute(c.req.method, path);
+    // A method the allowlist does not name on a known path is answered like an unknown path
+    // (DESIGN.md: everything else is 404), so the answer tells nothing about which routes exist.
     if (!match) {
-      return pathIsKnown(path)
-        ? error(405, 'method_not_allowed', `${c.req.method} is not allowed on /api${path}.`)
-        : error(404, 'not_found', `/api${path} is not a route of this server.`);
+      return error(404, 'not_found', `${c.req.method} /api${path} is not a route of this server.`);
     }
     const { rule, upstreamPath } = match;
     const checked = checkQuery(rule, url.pairs);

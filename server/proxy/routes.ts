@@ -181,11 +181,6 @@ export function matchRoute(method: string, path: string): RouteMatch | undefined
   return undefined;
 }
 
-/** Whether any rule has this path (to tell 405 from 404). */
-export function pathIsKnown(path: string): boolean {
-  return ROUTES.some((rule) => rule.path === path);
-}
-
 export interface QueryProblem {
   param: string;
   message: string;

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { EnvSchema } from '../env';
+import { loadDotEnv } from '../dot-env';
+import { EnvError, EnvSchema } from '../env';
 import { startSandboxServer } from './server';
 
 /**
@@ -10,6 +11,13 @@ import { startSandboxServer } from './server';
  * start seeds afresh.
  */
 
+try {
+  loadDotEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const parsed = EnvSchema.pick({ SANDBOX_PORT: true, SANDBOX_DATA_DIR: true }).safeParse(
   process.env,
 );
