@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
 import { expect, sandboxGet, test } from './fixtures';
 
@@ -6,6 +6,7 @@ interface StoredMessage {
   id: string;
   status: string;
   subject: string | null;
+  blurb: string | null;
   raw_content: string | null;
   content: { text?: string | null; html?: string | null } | null;
   attachment_count: number | null;
@@ -16,6 +17,12 @@ interface StoredRecipient {
   handle: string;
   contact_id: string | null;
   full_name: string | null;
+  status: string;
+}
+interface StoredConversation {
+  id: string;
+  status: string;
+  channel_type: string;
 }
 
 async function pickChannel(page: Page, channelId: string) {
@@ -44,6 +51,56 @@ async function stored(id: string) {
   return { message: message!, recipients: recipients.filter((r) => r.role !== 'from') };
 }
 
+/**
+ * The result on screen shows what the sandbox stored: message, conversation, channel type,
+ * preview text, attachments and every recipient with its role, name and handle. The screen
+ * shows the answer, given when the message was stored as `sending`; the sandbox's delivery may
+ * have moved it on to `sent` since.
+ */
+async function expectResultShowsStored(result: Locator, id: string, channelType: string) {
+  const { message } = await stored(id);
+  // Every recipient row, the sending channel's own `from` row included, as the result lists them.
+  const recipients = await sandboxGet<StoredRecipient[]>(`/recipient?message_id=eq.${id}`);
+  const [conversation] = await sandboxGet<StoredConversation[]>(
+    `/conversation?id=eq.${message.conversation_id}`,
+  );
+  expect(conversation?.channel_type).toBe(channelType);
+  await expect(result.getByTestId('channel-type')).toHaveText(channelType);
+  await expect(result.getByText(message.conversation_id, { exact: true })).toBeVisible();
+  await expect(result.getByTestId('conversation-status')).toHaveText(
+    `status ${conversation!.status}`,
+  );
+  const shown = await result.getByTestId('message-status').textContent();
+  expect(shown).toBe('sending');
+  expect(['sending', 'sent']).toContain(message.status);
+  await expect(result.getByTestId('message-blurb')).toHaveText(message.blurb ?? '—');
+  await expect(result.getByTestId('attachment-count')).toHaveText(
+    String(message.attachment_count ?? 0),
+  );
+  const rows = result.getByRole('row');
+  // One header row, then one row per stored recipient.
+  await expect(rows).toHaveCount(recipients.length + 1);
+  for (const recipient of recipients) {
+    const row = rows.filter({ hasText: recipient.handle });
+    await expect(row).toHaveCount(1);
+    await expect(row.getByRole('cell').first()).toHaveText(recipient.role);
+    if (recipient.full_name) await expect(row).toContainText(recipient.full_name);
+    expect(['sending', 'sent']).toContain(recipient.status);
+  }
+}
+
+/** Pastes text into the focused recipient input, as a clipboard paste would. */
+async function paste(page: Page, field: string, text: string) {
+  await page.getByRole('combobox', { name: field, exact: true }).focus();
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
+}
+
 async function searchAndPick(page: Page, field: string, term: string, option: RegExp) {
   const input = page.getByRole('combobox', { name: field, exact: true });
   await input.fill(term);
@@ -65,17 +122,11 @@ test.describe('composer core, one channel type at a time', () => {
     await to.fill('kunde@example.de');
     await to.press('Enter');
     await searchAndPick(page, 'To', 'Lefè', /Zoë Lefèvre/);
-    await page.getByRole('combobox', { name: 'Cc', exact: true }).focus();
-    await page.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData(
-        'text/plain',
-        '"Weber, Max" <max.weber@example.de>; lisa@example.com\nlisa@example.com',
-      );
-      document.activeElement?.dispatchEvent(
-        new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-      );
-    });
+    await paste(
+      page,
+      'Cc',
+      '"Weber, Max" <max.weber@example.de>; lisa@example.com\nlisa@example.com',
+    );
     await expect(page.getByText('2 recipients · 2 added, 1 duplicate merged')).toBeVisible();
     const bcc = page.getByRole('combobox', { name: 'Bcc', exact: true });
     await bcc.fill('archiv@autohaus-mueller.de');
@@ -119,17 +170,13 @@ test.describe('composer core, one channel type at a time', () => {
       'to kunde@example.de',
       'to zoe.lefevre@example.org',
     ]);
-    for (const r of recipients) {
-      await expect(
-        result.getByRole('row', { name: new RegExp(`${r.role}.*${r.handle.replace('.', '\\.')}`) }),
-      ).toBeVisible();
-    }
+    await expectResultShowsStored(result, id, 'email');
     // The form is ready for the next message: a new draft with a new id.
     await expect(page.getByRole('combobox', { name: 'To', exact: true })).toHaveValue('');
   });
 
   for (const type of ['sms', 'whatsapp'] as const) {
-    test(`${type}: a typed national number becomes E.164, a contact from the search, and the counter`, async ({
+    test(`${type}: typed, searched and pasted numbers become E.164, the counter, the stored message on screen`, async ({
       page,
     }) => {
       await pickChannel(page, SEED.channels[type]);
@@ -141,6 +188,8 @@ test.describe('composer core, one channel type at a time', () => {
       await to.press('Enter');
       await expect(page.getByRole('listitem').filter({ hasText: '+4915123456789' })).toBeVisible();
       await searchAndPick(page, 'To', 'Müller-Lü', /Jürgen Müller-Lüdenscheidt/);
+      await paste(page, 'To', '0176 1234 5678; +43 664 1234567\n0151 2345 6789');
+      await expect(page.getByText('4 recipients · 2 added, 1 duplicate merged')).toBeVisible();
       await page
         .getByRole('textbox', { name: 'Message', exact: true })
         .fill('Ihr Fahrzeug ist fertig. Abholung bis 18 Uhr.');
@@ -159,11 +208,18 @@ test.describe('composer core, one channel type at a time', () => {
           full_name: 'Jürgen Müller-Lüdenscheidt',
           country_codes: ['DE'],
         },
+        { handle: '+4917612345678', country_codes: ['DE'] },
+        { handle: '+436641234567', country_codes: ['AT'] },
       ]);
-      await expect(result.getByTestId('message-status')).toHaveText('sending');
+      await expectResultShowsStored(result, id, type);
       const { message, recipients } = await stored(id);
       expect(message.raw_content).toBe('Ihr Fahrzeug ist fertig. Abholung bis 18 Uhr.');
-      expect(recipients.map((r) => r.handle).sort()).toEqual(['+4915123456789', '+4917098765432']);
+      expect(recipients.map((r) => r.handle).sort()).toEqual([
+        '+436641234567',
+        '+4915123456789',
+        '+4917098765432',
+        '+4917612345678',
+      ]);
       expect(recipients.find((r) => r.handle === '+4917098765432')?.contact_id).toBe(
         SEED.contacts.whatsappOnly,
       );
@@ -171,28 +227,35 @@ test.describe('composer core, one channel type at a time', () => {
   }
 
   for (const type of ['facebook', 'instagram'] as const) {
-    test(`${type}: a contact picked by name and a typed handle`, async ({ page }) => {
+    test(`${type}: a contact picked by name, typed and pasted handles, the stored message on screen`, async ({
+      page,
+    }) => {
       await pickChannel(page, SEED.channels[type]);
       await searchAndPick(page, 'To', 'Anna Sch', /Anna Schmidt/);
       const to = page.getByRole('combobox', { name: 'To', exact: true });
       await to.fill(type === 'facebook' ? '9988776655' : 'neue.kundin');
       await to.press('Enter');
+      const pasted =
+        type === 'facebook' ? ['1122334455', '6677889900'] : ['kunde_eins', 'kunde.zwei'];
+      await paste(page, 'To', pasted.join(', '));
+      await expect(page.getByText('4 recipients · 2 added')).toBeVisible();
       await page
         .getByRole('textbox', { name: 'Message', exact: true })
         .fill('Danke für Ihre Nachricht!');
       const { id, result } = await sendAndReadResult(page);
-      await expect(result.getByTestId('message-status')).toHaveText('sending');
+      await expectResultShowsStored(result, id, type);
       const { message, recipients } = await stored(id);
       expect(message.raw_content).toBe('Danke für Ihre Nachricht!');
       expect(recipients.map((r) => r.handle).sort()).toEqual(
-        type === 'facebook'
-          ? ['2735480012345671', '9988776655']
-          : ['anna.schmidt.berlin', 'neue.kundin'],
+        (type === 'facebook'
+          ? ['2735480012345671', '9988776655', ...pasted]
+          : ['anna.schmidt.berlin', 'neue.kundin', ...pasted]
+        ).sort(),
       );
     });
   }
 
-  test('google business messaging: marked retired, a typed handle still sends', async ({
+  test('google business messaging: marked retired; typed, searched and pasted handles still send', async ({
     page,
   }) => {
     await pickChannel(page, SEED.channels.google_business_messaging);
@@ -200,14 +263,28 @@ test.describe('composer core, one channel type at a time', () => {
     const to = page.getByRole('combobox', { name: 'To', exact: true });
     await to.fill('gbm-kunde-42');
     await to.press('Enter');
+    await searchAndPick(page, 'To', 'gbm-000015', /gbm-000015/);
+    await paste(page, 'To', 'gbm-kunde-43\ngbm-kunde-44');
+    await expect(page.getByText('4 recipients · 2 added')).toBeVisible();
     await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hallo!');
     const { id, result } = await sendAndReadResult(page);
-    await expect(result.getByTestId('message-status')).toHaveText('sending');
-    const { recipients } = await stored(id);
-    expect(recipients.map((r) => r.handle)).toEqual(['gbm-kunde-42']);
+    await expectResultShowsStored(result, id, 'google_business_messaging');
+    const { message, recipients } = await stored(id);
+    expect(message.raw_content).toBe('Hallo!');
+    expect(recipients.map((r) => r.handle).sort()).toEqual([
+      'gbm-000015',
+      'gbm-kunde-42',
+      'gbm-kunde-43',
+      'gbm-kunde-44',
+    ]);
+    expect(recipients.find((r) => r.handle === 'gbm-000015')?.contact_id).toBe(
+      'd0000000-0000-4000-8000-000000000115',
+    );
   });
 
-  test('postal: only contacts, by contact_id without a handle', async ({ page }) => {
+  test('postal: only contacts, by contact_id without a handle; the letter stored as shown', async ({
+    page,
+  }) => {
     await pickChannel(page, SEED.channels.postal);
     const to = page.getByRole('combobox', { name: 'To', exact: true });
     await to.fill('Gisela Straßer');
@@ -220,8 +297,10 @@ test.describe('composer core, one channel type at a time', () => {
     await page.keyboard.type('Sehr geehrte Frau Straßer, anbei Ihre Rechnung.');
     const { id, request, result } = await sendAndReadResult(page);
     expect(request.to).toEqual([{ contact_id: SEED.contacts.postal, full_name: 'Gisela Straßer' }]);
-    await expect(result.getByTestId('message-status')).toHaveText('sending');
-    const { recipients } = await stored(id);
+    expect(request.html).toContain('Sehr geehrte Frau Straßer, anbei Ihre Rechnung.');
+    await expectResultShowsStored(result, id, 'postal');
+    const { message, recipients } = await stored(id);
+    expect(message.content?.html).toBe(request.html);
     expect(recipients.map((r) => r.contact_id)).toEqual([SEED.contacts.postal]);
   });
 });

@@ -300,6 +300,59 @@ test('inspector: issues by path, and the copied cURL and fetch commands send thi
   expect(nodeRun.stdout).toMatch(/^409 .*23505/);
 });
 
+test('inspector: the body it shows is the body Send posts, and what the sandbox stores', async ({
+  page,
+}) => {
+  await pickChannel(page, SEED.channels.whatsapp);
+  await addRecipient(page, 'To', '+49 151 23456789');
+  await searchAndPick(page, 'Müller-Lü', /Jürgen Müller-Lüdenscheidt/);
+  await page
+    .getByRole('textbox', { name: 'Message', ...exact })
+    .fill('Passt Ihnen der Termin am *Dienstag*?');
+  for (const [i, title] of ['Ja', 'Nein'].entries()) {
+    await page.getByRole('button', { name: 'Add quick reply', ...exact }).click();
+    await page.getByLabel(`Button ${i + 1} title`).fill(title);
+  }
+  await page.getByLabel('Footer').fill('Autohaus Müller');
+  await page.getByLabel('Conversation status after sending').selectOption('closed');
+  const shown = await requestWhen(
+    page,
+    (r) =>
+      r.actions?.length === 2 && r.actions[1]?.text === 'Nein' && r.footer === 'Autohaus Müller',
+  );
+  await expect(page.getByRole('group', { name: 'Request', ...exact })).toContainText(
+    'passes the contract',
+  );
+
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/send_message'));
+  await page.getByRole('button', { name: 'Send', ...exact }).click();
+  const response = await answer;
+  expect(response.status()).toBe(200);
+  expect(response.request().postDataJSON()).toEqual(shown);
+
+  const id = shown.id!;
+  const [message] = await sandboxGet<
+    { raw_content: string; footer: string | null; conversation_id: string }[]
+  >(`/message?id=eq.${id}`);
+  expect(message?.raw_content).toBe(shown.text);
+  expect(message?.footer).toBe(shown.footer);
+  const recipients = await sandboxGet<{ role: string; handle: string }[]>(
+    `/recipient?message_id=eq.${id}&role=eq.to&order=handle.asc`,
+  );
+  expect(recipients.map((r) => r.handle)).toEqual(shown.to!.map((r) => r.handle).sort());
+  // The sandbox keeps the buttons as rows without an order of their own.
+  const actions = await sandboxGet<{ type: string; text: string }[]>(
+    `/message_action?message_id=eq.${id}&order=text.asc`,
+  );
+  expect(actions.map(({ type, text }) => `${type} ${text}`)).toEqual(
+    shown.actions!.map(({ type, text }) => `${type} ${text}`).sort(),
+  );
+  const [conversation] = await sandboxGet<{ status: string }[]>(
+    `/conversation?id=eq.${message!.conversation_id}`,
+  );
+  expect(conversation?.status).toBe(shown.conversation_status);
+});
+
 test('inspector: the last answer with its status and rate-limit headers', async ({ page }) => {
   await pickChannel(page, SEED.channels.whatsapp);
   await addRecipient(page, 'To', '+49 151 23456789');

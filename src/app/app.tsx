@@ -73,6 +73,7 @@ export function App() {
                   ref={resultRef}
                   response={sent.response}
                   channelName={sent.channel.name ?? sent.channel.type}
+                  channelType={sent.channel.type}
                 />
               ) : null}
             </div>

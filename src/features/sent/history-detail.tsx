@@ -44,6 +44,7 @@ export function HistoryDetail({ entry, onClose }: { entry: HistoryEntry; onClose
       <SentResult
         response={entry.response}
         channelName={entry.channel.name ?? entry.channel.type}
+        channelType={entry.channel.type}
         headingLevel={4}
       />
       <div>

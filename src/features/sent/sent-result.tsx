@@ -49,10 +49,15 @@ export const SentResult = forwardRef<
   {
     response: SendMessageResponse;
     channelName: string;
+    /**
+     * The type of the channel it was sent from. The answer's `conversation.channel_type` has no
+     * `postal` (the spec's enum lacks it), so a letter would read as email without this.
+     */
+    channelType?: string | null;
     /** 2 where it stands alone; deeper where it sits inside another section (the history). */
     headingLevel?: 2 | 3 | 4;
   }
->(function SentResult({ response, channelName, headingLevel = 2 }, ref) {
+>(function SentResult({ response, channelName, channelType, headingLevel = 2 }, ref) {
   const { t } = useTranslation();
   const { conversation, message, recipients, actions } = response;
   // Unique, since the page can show the latest result and one from the history at once.
@@ -74,13 +79,17 @@ export const SentResult = forwardRef<
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.from')}</dt>
         <dd>{channelName}</dd>
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.channelType')}</dt>
-        <dd>{channelTypeText(conversation.channel_type)}</dd>
+        <dd data-testid="channel-type">
+          {channelTypeText(channelType ?? conversation.channel_type)}
+        </dd>
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.conversation')}</dt>
         <dd>
           <span className="font-mono text-xs">{conversation.id}</span> ·{' '}
-          {t('sent.result.conversationStatus', {
-            status: conversationStatusText(conversation.status),
-          })}
+          <span data-testid="conversation-status">
+            {t('sent.result.conversationStatus', {
+              status: conversationStatusText(conversation.status),
+            })}
+          </span>
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.message')}</dt>
         <dd className="font-mono text-xs">{message.id}</dd>
@@ -97,7 +106,7 @@ export const SentResult = forwardRef<
           )}
         </dd>
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.preview')}</dt>
-        <dd>{message.blurb ?? '—'}</dd>
+        <dd data-testid="message-blurb">{message.blurb ?? '—'}</dd>
         <dt className="text-slate-600 dark:text-slate-400">{t('sent.result.attachments')}</dt>
         <dd data-testid="attachment-count">{message.attachment_count ?? 0}</dd>
       </dl>
