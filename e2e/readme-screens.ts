@@ -102,10 +102,13 @@ export async function captureScreens(
   await page.keyboard.type('Mit freundlichen Grüßen, Ihr Autohaus Müller');
   const preview = page.getByRole('region', { name: 'Preview', ...exact });
   await preview.getByText('Ihr Angebot für die Inspektion', exact).waitFor();
+  await preview.scrollIntoViewIfNeeded();
+  // The frame is an opaque origin laid out in a process of its own; on a busy machine it may not
+  // be laid out while the wait runs, so wait for its text to be there, then for the picture.
   await preview
     .frameLocator('iframe[sandbox]')
     .getByText('Mit freundlichen Grüßen, Ihr Autohaus Müller')
-    .waitFor();
+    .waitFor({ state: 'attached' });
   await preview.screenshot({ path: `${dir}/email-preview.png` });
   outlines['email-preview'] = await outlineOf(page, 'Preview');
 

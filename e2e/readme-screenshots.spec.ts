@@ -9,7 +9,8 @@ test('the README shows pictures of the current app (else: npm run screenshots)',
   browser,
   baseURL,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  // Four scenes, each driving the app from an empty page, on a machine shared with other tests.
+  test.setTimeout(240_000);
   const readme = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
   for (const screen of SCREENS) {
     expect(readme).toContain(`docs/screenshots/${screen}.png`);
