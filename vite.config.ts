@@ -47,5 +47,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The page's CSP allows no eval, so zod's compiled parsers can never run here; and the
+        // probe zod makes for them (a caught `new Function`) is still reported as a CSP
+        // violation. Set before any schema exists, at the top of every chunk, so it holds
+        // whichever chunk makes the first schema.
+        intro: 'globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };',
+      },
+    },
   },
 });

@@ -28,6 +28,7 @@ export const preview = {
   },
   email: {
     group: 'E-Mail-Vorschau',
+    preparing: 'Vorschau wird vorbereitet …',
     from: 'Von',
     to: 'An',
     cc: 'Cc',

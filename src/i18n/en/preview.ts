@@ -26,6 +26,7 @@ export const preview = {
   },
   email: {
     group: 'Email preview',
+    preparing: 'Preparing the preview…',
     from: 'From',
     to: 'To',
     cc: 'Cc',

@@ -1,45 +1,33 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, type ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
+import type { EmailFrameContent } from './email-frame-content';
 
-/**
- * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
- * `srcdoc` with `sandbox=""` (no scripts, no same origin, no popups, no navigation of the page,
- * no forms) and a Content-Security-Policy in the frame document that loads nothing from any
- * host. `srcdoc` documents would inherit the page's origin without the sandbox, so no
- * `allow-*` token is ever added here.
- */
+// The sanitiser (DOMPurify) is needed only once an email or a letter is previewed, so it loads
+// then, in a chunk of its own, instead of with the page.
+const Content = lazy(() =>
+  import('./email-frame-content').then((module) => ({ default: module.EmailFrameContent })),
+);
+
+const FRAME_CLASS = 'h-96 rounded-md border border-slate-200 dark:border-slate-700';
+
+/** Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown. */
 export function EmailFrame({
-  html,
-  title,
-  className = 'h-96 rounded-md border border-slate-200 dark:border-slate-700',
-}: {
-  html: string;
-  title: string;
-  /** Size and frame of the iframe. */
-  className?: string;
-}) {
+  className = FRAME_CLASS,
+  ...props
+}: Omit<ComponentProps<typeof EmailFrameContent>, 'className'> & { className?: string }) {
   const { t } = useTranslation();
-  // Sanitising parses the whole document: only when the HTML changes, not on every render.
-  const { srcDoc, blockedImages } = useMemo(() => {
-    const clean = sanitizeEmailHtmlWithReport(html);
-    return { srcDoc: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
-  }, [html]);
-
   return (
-    <div className="flex h-full flex-col gap-1">
-      <iframe
-        title={title}
-        sandbox=""
-        srcDoc={srcDoc}
-        referrerPolicy="no-referrer"
-        className={`w-full bg-white ${className}`}
-      />
-      {blockedImages > 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          {t('preview.email.imagesBlocked', { count: blockedImages })}
+    <Suspense
+      fallback={
+        <p
+          role="status"
+          className={`flex w-full items-center justify-center text-sm text-slate-600 dark:text-slate-400 ${className}`}
+        >
+          {t('preview.email.preparing')}
         </p>
-      ) : null}
-    </div>
+      }
+    >
+      <Content {...props} className={className} />
+    </Suspense>
   );
 }

@@ -6,8 +6,6 @@ import { EmailPreview } from './email-preview';
 import { LetterPreview } from './letter-preview';
 import { SmsPreview } from './sms-preview';
 
-export { EmailFrame } from './email-frame';
-
 export interface MessagePreviewProps {
   /** The exact request that Send would post: the preview shows nothing else. */
   request: SendMessageRequest;
