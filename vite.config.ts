@@ -53,7 +53,13 @@ export default defineConfig({
         // probe zod makes for them (a caught `new Function`) is still reported as a CSP
         // violation. Set before any schema exists, at the top of every chunk, so it holds
         // whichever chunk makes the first schema.
-        intro: 'globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };',
+        intro:
+          'globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };',
+        // React changes far less often than the app: in a chunk of its own it stays cached
+        // across releases of the app.
+        codeSplitting: {
+          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+        },
       },
     },
   },

@@ -831,12 +831,14 @@ function ComposePreview({
   lastAnswer: LastAnswer | null;
 }) {
   const { t } = useTranslation();
-  const values = useWatch({ control }) as ComposeValues;
-  const live = useMemo(
+  // Deferred before anything is made of them: a keystroke renders only this hook's update, and
+  // the request (10,000 recipients mapped, say), the preview and the inspector follow in a
+  // render that the next keystroke may interrupt.
+  const values = useDeferredValue(useWatch({ control }) as ComposeValues);
+  const request = useMemo(
     () => (channel ? toSendMessageRequest(values, channel) : undefined),
     [values, channel],
   );
-  const request = useDeferredValue(live);
   const template = values.template;
   const templateText = useMemo(
     () =>

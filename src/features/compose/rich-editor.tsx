@@ -1,6 +1,6 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../components/field';
 
@@ -17,6 +17,17 @@ export interface RichEditorProps {
 }
 
 /** The rich HTML editor for email and letters (Tiptap; loaded lazily, outside the first load). */
+// One extension list for every render: Tiptap compares the options it gets on each render with
+// the editor's and reconfigures the whole view when they differ.
+const EXTENSIONS = [
+  StarterKit.configure({
+    heading: { levels: [2, 3] },
+    link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
+  }),
+];
+
+const EDITOR_CLASS = `${inputClass} prose prose-sm min-h-40 max-w-none dark:prose-invert [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`;
+
 export function RichEditor({
   id,
   label,
@@ -27,16 +38,18 @@ export function RichEditor({
   onSubmitShortcut,
   editorRef,
 }: RichEditorProps) {
-  const editor = useEditor({
-    extensions: [
-      StarterKit.configure({
-        heading: { levels: [2, 3] },
-        link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
-      }),
-    ],
-    content: value,
-    immediatelyRender: true,
-    editorProps: {
+  // Each keystroke re-renders this component with the new value. Only what really changed may
+  // reach Tiptap's options: the same extensions, the first content, and props that change with
+  // the label or the error state, so a keystroke never reconfigures the editor.
+  const [initialContent] = useState(value);
+  const latest = useRef({ onChange, onSubmitShortcut });
+  useLayoutEffect(() => {
+    latest.current = { onChange, onSubmitShortcut };
+  });
+  // The HTML this editor last reported: the form handing it back needs no comparison.
+  const emitted = useRef(value);
+  const editorProps = useMemo(
+    () => ({
       attributes: {
         id,
         role: 'textbox',
@@ -44,23 +57,34 @@ export function RichEditor({
         'aria-label': label,
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
         ...(invalid ? { 'aria-invalid': 'true' } : {}),
-        class: `${inputClass} prose prose-sm min-h-40 max-w-none dark:prose-invert [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`,
+        class: EDITOR_CLASS,
       },
-      handleKeyDown: (_view, event) => {
+      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          onSubmitShortcut?.();
+          latest.current.onSubmitShortcut?.();
           return true;
         }
         return false;
       },
+    }),
+    [id, label, describedBy, invalid],
+  );
+  const editor = useEditor({
+    extensions: EXTENSIONS,
+    content: initialContent,
+    immediatelyRender: true,
+    editorProps,
+    onUpdate: ({ editor: e }) => {
+      emitted.current = e.isEmpty ? '' : e.getHTML();
+      latest.current.onChange(emitted.current);
     },
-    onUpdate: ({ editor: e }) => onChange(e.isEmpty ? '' : e.getHTML()),
   });
 
   // A draft restored or a form reset from outside replaces the content.
   useEffect(() => {
-    if (!editor) return;
+    if (!editor || value === emitted.current) return;
     const current = editor.isEmpty ? '' : editor.getHTML();
+    emitted.current = value;
     if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
   }, [editor, value]);
 
