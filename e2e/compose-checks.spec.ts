@@ -158,6 +158,12 @@ test('attachments by URL and by upload reach the sandbox and count in the result
   await expect(attachments.getByRole('listitem')).toHaveCount(2);
   await expect(attachments).toContainText('Foto Schaden.png');
   await expect(attachments).toContainText('media library');
+  // The chat preview shows both files, as the request carries them.
+  const shown = page
+    .getByRole('region', { name: 'Preview', ...exact })
+    .getByRole('list', { name: 'Attached files', ...exact });
+  await expect(shown.getByRole('listitem')).toHaveCount(2);
+  await expect(shown.getByRole('listitem').first()).toHaveText('rechnung.pdf');
 
   const answer = page.waitForResponse((r) => r.url().endsWith('/api/send_message'));
   await page.getByRole('button', { name: 'Send', ...exact }).click();
