@@ -1,13 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
-import { HistoryPanel } from '../features/sent/history-panel';
-import { recordSent } from '../features/sent/history-store';
 import { SentResult } from '../features/sent/sent-result';
 import { Preferences } from './preferences';
 import { Shortcuts } from './shortcuts';
-import { UndoSend } from './undo-send';
+
+// The history (and its store) and the undo bar are not needed to write the first message: they
+// load in chunks of their own, after the composer.
+const HistoryPanel = lazy(() =>
+  import('../features/sent/history-panel').then((module) => ({ default: module.HistoryPanel })),
+);
+const UndoSend = lazy(() => import('./undo-send').then((module) => ({ default: module.UndoSend })));
+
+function recordSent(message: SentMessage) {
+  void import('../features/sent/history-store').then(({ recordSent: record }) => record(message));
+}
 
 export function App() {
   const { t } = useTranslation();
@@ -40,7 +48,7 @@ export function App() {
             onSent={(message) => {
               setSent(message);
               setUndone(false);
-              void recordSent(message);
+              recordSent(message);
             }}
           />
           <div className="grid gap-6 lg:grid-cols-2">
@@ -54,14 +62,16 @@ export function App() {
                 </p>
               ) : null}
               {sent?.undoUntil ? (
-                <UndoSend
-                  key={sent.response.message.id}
-                  sent={sent}
-                  onUndone={() => {
-                    setSent(null);
-                    setUndone(true);
-                  }}
-                />
+                <Suspense fallback={null}>
+                  <UndoSend
+                    key={sent.response.message.id}
+                    sent={sent}
+                    onUndone={() => {
+                      setSent(null);
+                      setUndone(true);
+                    }}
+                  />
+                </Suspense>
               ) : null}
               {sent?.reconciled ? (
                 <p className="mb-2 rounded-md border border-sky-300 bg-sky-50 p-2 text-sm dark:border-sky-800 dark:bg-sky-950">
@@ -77,10 +87,26 @@ export function App() {
                 />
               ) : null}
             </div>
-            <HistoryPanel />
+            <Suspense fallback={<HistoryLoading />}>
+              <HistoryPanel />
+            </Suspense>
           </div>
         </main>
       </div>
     </QueryClientProvider>
+  );
+}
+
+function HistoryLoading() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="history-loading-heading" className="space-y-2">
+      <h2 id="history-loading-heading" className="text-base font-semibold">
+        {t('sent.history.heading')}
+      </h2>
+      <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+        {t('sent.history.loading')}
+      </p>
+    </section>
   );
 }
