@@ -1,5 +1,6 @@
+import type { Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
-import { expect, test } from './fixtures';
+import { expect, sandboxGet, test } from './fixtures';
 
 const exact = { exact: true } as const;
 
@@ -92,4 +93,197 @@ test('a draft touching every field comes back after the page is closed; two draf
     /recipients-to-status/,
   );
   await expect(again.locator('#recipients-to-status')).toHaveText('');
+});
+
+test('a WhatsApp draft with buttons and a footer comes back after the page is closed, buttons in order', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.whatsapp);
+  const to = page.getByRole('combobox', { name: 'To', ...exact });
+  await to.fill('+49 151 23456789');
+  await to.press('Enter');
+  await page.getByRole('textbox', { name: 'Message', ...exact }).fill('Passt Ihnen der Termin?');
+  for (const [i, title] of ['Ja', 'Nein', 'Anderer Termin'].entries()) {
+    await page.getByRole('button', { name: 'Add quick reply', ...exact }).click();
+    await page.getByLabel(`Button ${i + 1} title`).fill(title);
+  }
+  // Reordered, so that the order coming back is the one chosen, not the order of adding.
+  await page.getByRole('button', { name: 'Move button 3 up' }).click();
+  await page.getByLabel('Footer').fill('Autohaus Müller · Mo–Fr 8–18 Uhr');
+
+  // A second draft with a call button: its number is kept beside its title.
+  await page.getByRole('button', { name: 'New draft', ...exact }).click();
+  await page.getByRole('textbox', { name: 'Message', ...exact }).fill('Rufen Sie uns an.');
+  await page.getByRole('button', { name: 'Add call button', ...exact }).click();
+  await page.getByLabel('Button 1 title').fill('Anrufen');
+  await page.getByLabel('Button 1 phone number').fill('030 901820');
+  await page.getByLabel('Footer').fill('Werkstatt');
+  const options = page.getByLabel('Draft', exact).locator('option');
+  await expect(options.filter({ hasText: 'Rufen Sie uns an.' })).toHaveCount(1);
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  // The draft touched last comes back first.
+  await expect(again.getByLabel('From')).toHaveValue(SEED.channels.whatsapp);
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Rufen Sie uns an.',
+  );
+  const buttons = again.getByRole('list', { name: 'Buttons', ...exact }).getByRole('listitem');
+  await expect(buttons).toHaveCount(1);
+  await expect(buttons).toContainText('1. Call button');
+  await expect(again.getByLabel('Button 1 title')).toHaveValue('Anrufen');
+  await expect(again.getByLabel('Button 1 phone number')).toHaveValue('030 901820');
+  await expect(again.getByLabel('Footer')).toHaveValue('Werkstatt');
+
+  const first = await again
+    .getByLabel('Draft', exact)
+    .locator('option')
+    .filter({ hasText: 'Passt Ihnen der Termin?' })
+    .getAttribute('value');
+  await again.getByLabel('Draft', exact).selectOption(first!);
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Passt Ihnen der Termin?',
+  );
+  await expect(again.getByRole('list', { name: 'To recipients', ...exact })).toContainText(
+    '+4915123456789',
+  );
+  await expect(buttons).toHaveCount(3);
+  for (const [i, title] of ['Ja', 'Anderer Termin', 'Nein'].entries()) {
+    await expect(buttons.nth(i)).toContainText(`${i + 1}. Quick reply`);
+    await expect(again.getByLabel(`Button ${i + 1} title`)).toHaveValue(title);
+  }
+  await expect(again.getByLabel('Footer')).toHaveValue('Autohaus Müller · Mo–Fr 8–18 Uhr');
+});
+
+/**
+ * Headless Chromium never hides a page (another tab brought to the front, or a minimised
+ * window, leaves it `visible`), so the page is told what a browser tells it when the user
+ * switches away: `visibilityState` becomes `hidden` and `visibilitychange` fires.
+ */
+async function hide(page: Page) {
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+}
+
+test('what was typed just before the page was hidden is saved at once and back after closing', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  const message = page.getByRole('textbox', { name: 'Message', ...exact });
+  await message.fill('Erster Stand');
+  const draftOption = (text: string) =>
+    page.getByLabel('Draft', exact).locator('option').filter({ hasText: text });
+  await expect(draftOption('Erster Stand')).toHaveCount(1);
+
+  // Time stands still from here: the debounced save never comes, only hiding the page saves.
+  await page.clock.pauseAt(Date.now() + 2_000);
+  await message.fill('Zweiter Stand, kurz vor dem Wechsel');
+  await page.waitForTimeout(1_000);
+  await expect(draftOption('Zweiter Stand')).toHaveCount(0);
+  await hide(page);
+  await expect(draftOption('Zweiter Stand')).toHaveCount(1);
+  await page.clock.resume();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Zweiter Stand, kurz vor dem Wechsel',
+  );
+});
+
+test('when the browser refuses storage, the draft bar says so and nothing typed is lost', async ({
+  page,
+}) => {
+  // What Chromium throws when site data is blocked for the page.
+  const refusal =
+    "Failed to execute 'open' on 'IDBFactory': access to the Indexed Database API is denied in this context.";
+  await page.addInitScript((message) => {
+    IDBFactory.prototype.open = () => {
+      throw new DOMException(message, 'SecurityError');
+    };
+  }, refusal);
+  await page.goto('/');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved drafts cannot be read' }),
+  ).toHaveText(`Saved drafts cannot be read (${refusal}).`);
+
+  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  const to = page.getByRole('combobox', { name: 'To', ...exact });
+  await to.fill('+49 151 23456789');
+  await to.press('Enter');
+  const message = page.getByRole('textbox', { name: 'Message', ...exact });
+  await message.fill('Ihr Wagen ist fertig.');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Drafts cannot be saved in this browser' }),
+  ).toHaveText(
+    `Drafts cannot be saved in this browser (${refusal}). Your message stays on this page until you close it.`,
+  );
+
+  // A second draft, then back: the first is kept in memory, nothing typed is lost.
+  await page.getByRole('button', { name: 'New draft', ...exact }).click();
+  await expect(message).toHaveValue('');
+  await message.fill('Zweiter Entwurf');
+  const draft = page.getByLabel('Draft', exact);
+  const first = await draft
+    .locator('option')
+    .filter({ hasText: 'Ihr Wagen ist fertig.' })
+    .getAttribute('value');
+  await draft.selectOption(first!);
+  await expect(message).toHaveValue('Ihr Wagen ist fertig.');
+  await expect(page.getByRole('list', { name: 'To recipients', ...exact })).toContainText(
+    '+4915123456789',
+  );
+
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/send_message'));
+  await page.getByRole('button', { name: 'Send', ...exact }).click();
+  expect((await answer).status()).toBe(200);
+  await expect(page.getByRole('region', { name: /^Sent/ })).toContainText(first!);
+  const stored = await sandboxGet<{ id: string; blurb: string }[]>(
+    `/message?id=eq.${first}&select=id,blurb`,
+  );
+  expect(stored).toEqual([{ id: first, blurb: 'Ihr Wagen ist fertig.' }]);
+  // The other draft is still there to go on with.
+  await expect(draft.locator('option').filter({ hasText: 'Zweiter Entwurf' })).toHaveCount(1);
+});
+
+test('what was typed just before the page was closed is back when it opens again', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  const message = page.getByRole('textbox', { name: 'Message', ...exact });
+  await message.fill('Erster Stand');
+  await expect(
+    page.getByLabel('Draft', exact).locator('option').filter({ hasText: 'Erster Stand' }),
+  ).toHaveCount(1);
+
+  // No debounced save comes: closing the page is all that can keep the last words.
+  await page.clock.pauseAt(Date.now() + 2_000);
+  await message.fill('Zweiter Stand, kurz vor dem Schließen');
+  await page.close();
+  await context.clock.resume();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Zweiter Stand, kurz vor dem Schließen',
+  );
+  // Once moved into the draft list, it stays there: a second visit finds it again.
+  await again.reload();
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Zweiter Stand, kurz vor dem Schließen',
+  );
+  await expect(again.getByLabel('Draft', exact).locator('option')).toHaveCount(1);
 });

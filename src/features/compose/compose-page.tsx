@@ -198,6 +198,8 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const sending = useRef(false);
 
   const send = useMutation({
+    // The send layer waits for the connection itself and says so; paused here, it could not.
+    networkMode: 'always',
     mutationFn: ({ request }: { request: SendMessageRequest; values: ComposeValues }) =>
       sendMessageSafely(request, {
         onRetry: ({ attempt, error, delayMs }) =>

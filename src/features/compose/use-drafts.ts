@@ -16,6 +16,68 @@ function upsert(list: StoredDraft[], draft: StoredDraft): StoredDraft[] {
 }
 
 /**
+ * An IndexedDB write begun while the page goes away often never commits: closing the tab tears
+ * the page down first. So whatever is unsaved then also goes to localStorage, which writes at
+ * once, and moves into IndexedDB when the app opens next.
+ */
+const STASH_PREFIX = 'mateo-composer.unsaved-draft.';
+
+function stash(values: ComposeValues) {
+  const draft: StoredDraft = { id: values.id, updatedAt: new Date().toISOString(), values };
+  try {
+    localStorage.setItem(`${STASH_PREFIX}${values.id}`, JSON.stringify(draft));
+  } catch {
+    // Full or refused: the IndexedDB write begun alongside may still land.
+  }
+}
+
+function dropStash(id: string) {
+  try {
+    localStorage.removeItem(`${STASH_PREFIX}${id}`);
+  } catch {
+    // Refused: then nothing was stashed either.
+  }
+}
+
+function readStashes(): StoredDraft[] {
+  try {
+    return Object.keys(localStorage)
+      .filter((key) => key.startsWith(STASH_PREFIX))
+      .flatMap((key) => {
+        try {
+          const draft = JSON.parse(localStorage.getItem(key) ?? '') as Partial<StoredDraft> | null;
+          if (typeof draft?.id === 'string' && typeof draft.updatedAt === 'string' && draft.values)
+            return [draft as StoredDraft];
+        } catch {
+          // Not one of ours after all: left alone.
+        }
+        return [];
+      });
+  } catch {
+    return [];
+  }
+}
+
+let stashesMoved: Promise<void> | undefined;
+
+/** Once per page: stashed drafts into IndexedDB where newer than what it holds, oldest first. */
+function moveStashes(): Promise<void> {
+  stashesMoved ??= (async () => {
+    const stashes = readStashes().sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    if (!stashes.length) return;
+    const stored = await listDrafts();
+    for (const draft of stashes) {
+      const known = stored.find((d) => d.id === draft.id);
+      if (!known || known.updatedAt <= draft.updatedAt) await saveDraft(draft.values);
+      dropStash(draft.id);
+    }
+  })().catch(() => {
+    // Storage refused: the stashes stay for a later visit; reading the drafts reports it.
+  });
+  return stashesMoved;
+}
+
+/**
  * Keeps the form in IndexedDB as the user types (debounced, and at once when the page is
  * hidden), restores the latest draft when the app opens, and lets the user switch, create and
  * delete drafts. When storage fails, the form keeps everything in memory and says so.
@@ -27,6 +89,9 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const pending = useRef<ComposeValues | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // Changes seen and changes known to be in IndexedDB: what differs is unsaved.
+  const changes = useRef(0);
+  const savedChanges = useRef(0);
   const { reset, watch, getValues } = form;
 
   const flush = useCallback(async () => {
@@ -34,19 +99,26 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     const values = pending.current;
     if (!values) return;
     pending.current = null;
+    const upTo = changes.current;
     try {
       const saved = await saveDraft(values);
+      savedChanges.current = Math.max(savedChanges.current, upTo);
+      dropStash(values.id);
       setDrafts((list) => upsert(list, saved));
       setSavedAt(saved.updatedAt);
       setStorageError(null);
     } catch (error) {
+      // Kept in the list in memory, so that a new draft or a switch does not drop this one.
+      const kept: StoredDraft = { id: values.id, updatedAt: new Date().toISOString(), values };
+      setDrafts((list) => upsert(list, kept));
       setStorageError({ action: 'save', detail: (error as Error).message });
     }
   }, []);
 
   useEffect(() => {
     let cancelled = false;
-    listDrafts()
+    moveStashes()
+      .then(() => listDrafts())
       .then((list) => {
         if (cancelled) return;
         setDrafts(list);
@@ -65,6 +137,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
   useEffect(() => {
     if (!ready) return;
     const subscription = watch(() => {
+      changes.current++;
       pending.current = getValues();
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_AFTER_MS);
@@ -76,14 +149,18 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     const onHide = () => {
       if (document.visibilityState === 'hidden') void flush();
     };
-    const onPageHide = () => void flush();
+    const onPageHide = () => {
+      // Hiding the page (which comes first) may have begun the IndexedDB write already.
+      if (changes.current !== savedChanges.current) stash(getValues());
+      void flush();
+    };
     document.addEventListener('visibilitychange', onHide);
     window.addEventListener('pagehide', onPageHide);
     return () => {
       document.removeEventListener('visibilitychange', onHide);
       window.removeEventListener('pagehide', onPageHide);
     };
-  }, [flush]);
+  }, [flush, getValues]);
 
   const saveNow = useCallback(async () => {
     pending.current = getValues();
@@ -109,6 +186,9 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     async (id: string) => {
       clearTimeout(timer.current);
       pending.current = null;
+      // Sent or deleted: its unsaved changes are dropped on purpose.
+      savedChanges.current = changes.current;
+      dropStash(id);
       await deleteDraft(id).catch(() => undefined);
       const rest = drafts.filter((d) => d.id !== id);
       setDrafts(rest);
