@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { countryOfE164, defaultCountryFromLocale, listCountries, normalizePhone } from './phone';
+import { countryOfE164, normalizePhone } from './phone';
 
 describe('normalizePhone', () => {
   it('turns a German mobile number in national format into E.164', () => {
@@ -112,32 +112,6 @@ describe('normalizePhone', () => {
   });
 });
 
-describe('defaultCountryFromLocale', () => {
-  it('uses the region subtag', () => {
-    expect(defaultCountryFromLocale(['de-DE'])).toBe('DE');
-    expect(defaultCountryFromLocale(['de-AT'])).toBe('AT');
-    expect(defaultCountryFromLocale(['en-GB'])).toBe('GB');
-    expect(defaultCountryFromLocale(['en-US'])).toBe('US');
-  });
-
-  it('takes a bare language as its main country', () => {
-    expect(defaultCountryFromLocale(['de'])).toBe('DE');
-    expect(defaultCountryFromLocale(['fr'])).toBe('FR');
-  });
-
-  it('follows the order of preference', () => {
-    expect(defaultCountryFromLocale(['de', 'en-US', 'en'])).toBe('DE');
-    expect(defaultCountryFromLocale(['de-CH', 'de-DE'])).toBe('CH');
-  });
-
-  it('skips a bare English and anything it cannot read, falling back to Germany', () => {
-    expect(defaultCountryFromLocale(['en'])).toBe('DE');
-    expect(defaultCountryFromLocale(['en', 'en-GB'])).toBe('GB');
-    expect(defaultCountryFromLocale(['es-419', 'not a locale'])).toBe('DE');
-    expect(defaultCountryFromLocale([])).toBe('DE');
-  });
-});
-
 describe('countryOfE164', () => {
   it('finds the country of a valid number', () => {
     expect(countryOfE164('+4915112345678')).toBe('DE');
@@ -149,16 +123,5 @@ describe('countryOfE164', () => {
     expect(countryOfE164('015112345678')).toBeUndefined();
     expect(countryOfE164('+999123')).toBeUndefined();
     expect(countryOfE164('')).toBeUndefined();
-  });
-});
-
-describe('listCountries', () => {
-  it('lists supported countries sorted by code with their calling codes', () => {
-    const countries = listCountries();
-    expect(countries.length).toBeGreaterThan(200);
-    expect(countries).toContainEqual({ code: 'DE', callingCode: '49' });
-    expect(countries).toContainEqual({ code: 'AT', callingCode: '43' });
-    const codes = countries.map((country) => country.code);
-    expect(codes).toEqual([...codes].sort());
   });
 });

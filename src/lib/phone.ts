@@ -6,11 +6,13 @@
  * is lenient: +49 30 123 passes (the German plan allows fixed-line numbers that short, and so
  * does "max"), and so does a German mobile number one digit short, +49 151 1234567, which
  * "max" would reject.
+ *
+ * The library and its metadata weigh about 29 KiB gzip, so this module is never imported
+ * statically by the page: phone-loader.ts loads it on demand, and phone-countries.ts knows the
+ * countries without it.
  */
 import {
-  getCountries,
   getCountryCallingCode,
-  isSupportedCountry,
   parsePhoneNumberFromString,
   validatePhoneNumberLength,
   type CountryCode,
@@ -24,9 +26,6 @@ export type { CountryCode } from 'libphonenumber-js/min';
 export type NormalizedPhone =
   | { ok: true; e164: string; country: CountryCode | undefined; display: string }
   | { ok: false; reason: string };
-
-/** Most Mateo customers are German businesses. */
-export const FALLBACK_COUNTRY: CountryCode = 'DE';
 
 // One per locale: a pasted list of thousands of numbers asks for a name each.
 const regionNames = new Map<string, Intl.DisplayNames | undefined>();
@@ -145,40 +144,7 @@ export function normalizePhone(
   };
 }
 
-function regionOf(tag: string): string | undefined {
-  try {
-    const locale = new Intl.Locale(tag);
-    if (locale.region) return locale.region;
-    // English is a lingua franca: a bare "en" says nothing about where the user works.
-    if (locale.language === 'en') return undefined;
-    return locale.maximize().region;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The country to assume for numbers typed without a country code, from the browser's
- * preferred languages in order: a region subtag decides ("de-AT" is Austria), a bare language
- * stands for its main country ("de" is Germany), and a bare "en" is skipped. Falls back to
- * Germany.
- */
-export function defaultCountryFromLocale(locales: readonly string[]): CountryCode {
-  for (const tag of locales) {
-    const region = regionOf(tag);
-    if (region && isSupportedCountry(region)) return region;
-  }
-  return FALLBACK_COUNTRY;
-}
-
 export function countryOfE164(e164: string): CountryCode | undefined {
   if (!e164.startsWith('+')) return undefined;
   return parsePhoneNumberFromString(e164, { extract: false })?.country;
-}
-
-/** Countries for a picker, sorted by ISO code; `callingCode` is digits only ("49"). */
-export function listCountries(): { code: CountryCode; callingCode: string }[] {
-  return getCountries()
-    .map((code) => ({ code, callingCode: getCountryCallingCode(code) }))
-    .sort((left, right) => (left.code < right.code ? -1 : left.code > right.code ? 1 : 0));
 }

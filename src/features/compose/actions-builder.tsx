@@ -3,18 +3,24 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
-import type { CountryCode } from '../../lib/phone';
+import type { CountryCode } from '../../lib/phone-countries';
 import {
   actionErrors,
   actionKindLabel,
   canAdd,
   kindsFor,
+  needsPhone,
   type ActionDraft,
   type ActionKind,
 } from './actions';
 import { ruleLabel } from './channel-rules';
+import { PhoneLoading } from './phone-loading';
+import { usePhone } from './use-phone';
 
-/** Buttons for WhatsApp, Messenger and Instagram; the limits come from the channel rules. */
+/**
+ * Buttons for WhatsApp, Messenger and Instagram; the limits come from the channel rules. Where
+ * a button can be a phone number, the builder shows once the phone module is there.
+ */
 export function ActionsBuilder({
   rule,
   value,
@@ -38,7 +44,37 @@ export function ActionsBuilder({
     focusKey.current = null;
   });
   const kinds = kindsFor(rule);
+  const phoneNeeded = kinds.includes('phone') || needsPhone(value);
+  const phone = usePhone(phoneNeeded);
   if (!kinds.length) return null;
+  const limits = (
+    <p id="actions-limits" className="text-xs text-slate-600 dark:text-slate-400">
+      {t('builders.actions.limits', {
+        channel: ruleLabel(rule),
+        max: rule.actions?.maxQuickReplies,
+        titleMax: rule.actions?.quickReplyTitleMax,
+      })}
+      {rule.actions?.callToAction ? t('builders.actions.limitsCallToAction') : ''}
+      {rule.actions?.list
+        ? t('builders.actions.limitsList', {
+            rows: rule.actions.list.maxRows,
+            rowTitleMax: rule.actions.list.rowTitleMax,
+          })
+        : ''}
+      {t('builders.actions.limitsEnd')}
+    </p>
+  );
+  if (phoneNeeded && phone !== 'ready') {
+    return (
+      <fieldset className="space-y-2" aria-busy="true" aria-describedby="actions-limits">
+        <legend className="text-sm font-medium">{t('builders.actions.legend')}</legend>
+        {limits}
+        <div className="flex min-h-[2.25rem] items-center">
+          <PhoneLoading status={phone} />
+        </div>
+      </fieldset>
+    );
+  }
   const problems = actionErrors(value, rule, country);
   const update = (index: number, patch: Partial<ActionDraft>) =>
     onChange(value.map((draft, i) => (i === index ? { ...draft, ...patch } : draft)));
@@ -63,21 +99,7 @@ export function ActionsBuilder({
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'actions-error' : 'actions-limits'}>
       <legend className="text-sm font-medium">{t('builders.actions.legend')}</legend>
-      <p id="actions-limits" className="text-xs text-slate-600 dark:text-slate-400">
-        {t('builders.actions.limits', {
-          channel: ruleLabel(rule),
-          max: rule.actions?.maxQuickReplies,
-          titleMax: rule.actions?.quickReplyTitleMax,
-        })}
-        {rule.actions?.callToAction ? t('builders.actions.limitsCallToAction') : ''}
-        {rule.actions?.list
-          ? t('builders.actions.limitsList', {
-              rows: rule.actions.list.maxRows,
-              rowTitleMax: rule.actions.list.rowTitleMax,
-            })
-          : ''}
-        {t('builders.actions.limitsEnd')}
-      </p>
+      {limits}
       {value.length ? (
         <ol aria-label={t('builders.actions.legend')} className="space-y-2">
           {value.map((draft, index) => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNEL_RULES } from '../../../schemas/channel-rules';
 import {
   actionErrors,
@@ -8,6 +8,12 @@ import {
   type ActionDraft,
   type ActionKind,
 } from './actions';
+import { loadPhone } from '../../lib/phone-loader';
+
+// The page loads the phone module on demand (phone-loader.ts); these checks run once it is there.
+beforeAll(async () => {
+  await loadPhone();
+});
 
 const whatsapp = CHANNEL_RULES.whatsapp;
 const draft = (kind: ActionKind, text: string, data = ''): ActionDraft => ({

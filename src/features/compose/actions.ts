@@ -1,6 +1,7 @@
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import type { Action } from '../../../schemas/send-message';
-import { normalizePhone, type CountryCode } from '../../lib/phone';
+import type { CountryCode } from '../../lib/phone-countries';
+import { phoneModule } from '../../lib/phone-loader';
 import { i18n } from '../../i18n';
 import { ruleLabel } from './channel-rules';
 
@@ -91,7 +92,15 @@ export function canAdd(
   return { ok: true };
 }
 
-/** A problem per button (or undefined), each naming the rule it breaks. */
+/** Whether a button needs the phone module (see phone-loader.ts) to be checked or sent. */
+export function needsPhone(drafts: ActionDraft[]): boolean {
+  return drafts.some((draft) => draft.kind === 'phone');
+}
+
+/**
+ * A problem per button (or undefined), each naming the rule it breaks. Needs the phone module
+ * when a button is a phone number (`needsPhone`).
+ */
 export function actionErrors(
   drafts: ActionDraft[],
   rule: ChannelRule,
@@ -115,7 +124,7 @@ export function actionErrors(
       if (!URL.canParse(draft.data.trim())) return i18n.t('validation.actions.linkInvalid');
     }
     if (draft.kind === 'phone') {
-      const phone = normalizePhone(draft.data, country);
+      const phone = phoneModule().normalizePhone(draft.data, country);
       if (!phone.ok) return i18n.t('validation.actions.phone', { reason: phone.reason });
     }
     return undefined;
@@ -131,7 +140,10 @@ export function actionSetError(drafts: ActionDraft[], rule: ChannelRule): string
   return undefined;
 }
 
-/** The request's `actions`: call-to-action phone numbers in E.164. */
+/**
+ * The request's `actions`: call-to-action phone numbers in E.164 (with the phone module, see
+ * `needsPhone`).
+ */
 export function toActions(drafts: ActionDraft[], country: CountryCode | undefined): Action[] {
   return drafts.map((draft) => {
     const text = draft.text.trim();
@@ -141,7 +153,7 @@ export function toActions(drafts: ActionDraft[], country: CountryCode | undefine
       case 'url':
         return { type: 'call_to_action', subtype: 'url', text, data: draft.data.trim() };
       case 'phone': {
-        const phone = normalizePhone(draft.data, country);
+        const phone = phoneModule().normalizePhone(draft.data, country);
         return {
           type: 'call_to_action',
           subtype: 'phone_number',

@@ -36,6 +36,7 @@ export function ChannelPicker({
   loadError,
   value,
   onChange,
+  onIntent,
   error,
   selectRef,
 }: {
@@ -45,6 +46,8 @@ export function ChannelPicker({
   loadError?: string;
   value: string;
   onChange: (id: string) => void;
+  /** The picker got the focus or a press: a channel is about to be picked. */
+  onIntent?: () => void;
   error?: string;
   selectRef?: Ref<HTMLSelectElement>;
 }) {
@@ -63,6 +66,8 @@ export function ChannelPicker({
         aria-invalid={message ? true : undefined}
         aria-describedby={fieldDescribedBy(id, { error: message })}
         onChange={(event) => onChange(event.target.value)}
+        onFocus={onIntent}
+        onPointerDown={onIntent}
       >
         <option value="" disabled>
           {loading ? t('compose.channel.loading') : t('compose.channel.pick')}

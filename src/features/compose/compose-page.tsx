@@ -25,9 +25,14 @@ import { sendMessageSafely } from '../../api/send-message';
 import { Button } from '../../components/button';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
 import { htmlToText } from '../../lib/html-to-text';
-import { defaultCountryFromLocale, listCountries, type CountryCode } from '../../lib/phone';
+import {
+  defaultCountryFromLocale,
+  listCountries,
+  type CountryCode,
+} from '../../lib/phone-countries';
+import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-loader';
 import { zonedToInstant } from '../../lib/zoned-time';
-import { DIGITS_DATE_TIME, formatDateTime, formatTime } from '../../i18n';
+import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
 import {
   channelsQueryOptions,
   conversationQueryOptions,
@@ -42,16 +47,20 @@ import { describeError } from '../../api/describe-error';
 import {
   emptyCompose,
   fieldForPath,
+  fieldNeedingPhone,
   FIELD_ORDER,
   toSendMessageRequest,
   validateCompose,
+  withPendingChecked,
   type ComposeValues,
 } from './form-model';
 import { RecipientInput } from './recipient-input';
 import { ReplyOptions } from './reply-options';
 import { SchedulePicker } from './schedule-picker';
 import { TemplatePicker } from './template-picker';
-import { makeChip, recheckChip, type RecipientChip } from './recipients';
+import { makeChip, recheckChips, type RecipientChip } from './recipients';
+import { PhoneLoading } from './phone-loading';
+import { usePhone } from './use-phone';
 import { TextCounter } from './text-counter';
 import { MessagePreview } from './preview/message-preview';
 import { RequestInspector, type LastAnswer } from './preview/request-inspector';
@@ -86,12 +95,28 @@ interface ResolverContext {
   channels: Channel[] | undefined;
 }
 
-/** The form's check: the shared contract and channel rules, each error at its field. */
-const composeResolver: Resolver<ComposeValues, ResolverContext> = (values, context) => {
-  const errors = validateCompose(
-    values,
-    context?.channels?.find((c) => c.id === values.channelId),
-  );
+/**
+ * The form's check: the shared contract and channel rules, each error at its field. Phone
+ * numbers are checked by a module loaded on demand: the check waits for it, and checks the
+ * recipients typed while it loaded.
+ */
+const composeResolver: Resolver<ComposeValues, ResolverContext> = async (formValues, context) => {
+  const channel = context?.channels?.find((c) => c.id === formValues.channelId);
+  let values = formValues;
+  const phoneField = channel ? fieldNeedingPhone(values, channel) : undefined;
+  if (channel && phoneField) {
+    try {
+      await loadPhone();
+    } catch (error) {
+      const message = i18next.t('compose.phone.failed', { detail: (error as Error).message });
+      return {
+        values: {},
+        errors: { [phoneField]: { type: 'validate', message } } as RhfErrors<ComposeValues>,
+      };
+    }
+    values = withPendingChecked(values, channel);
+  }
+  const errors = validateCompose(values, channel);
   const entries = Object.entries(errors);
   if (!entries.length) return { values, errors: {} };
   return {
@@ -122,6 +147,8 @@ function rekind(
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
+  // From the browser's languages and a list of countries kept beside the phone module, so that
+  // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
   const [defaultValues] = useState(() => emptyCompose(initialCountry));
   const channelsData = channels.data;
@@ -176,6 +203,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const channel = channelsData?.find((c) => c.id === channelId);
   const rule = channel ? ruleFor(channel.type) : undefined;
   const country = (defaultCountry || undefined) as CountryCode | undefined;
+  // Phone numbers are checked by a module loaded apart from the page: at idle after the first
+  // render, and at once for a phone channel (picked, or restored with a draft).
+  const phoneChannel = rule?.recipient === 'phone';
+  const phone = usePhone(phoneChannel);
+  useEffect(() => preloadPhoneWhenIdle(), []);
   const windowWarning = (() => {
     const inbound = replyConversation.data?.latest_inbound_message_created_at;
     if (channel?.type !== 'whatsapp' || !schedule.enabled || templateId || !inbound)
@@ -213,11 +245,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     },
     onSuccess: (answer, { request, values }) => {
       setLastAnswer({ status: answer.status, headers: answer.headers, body: answer.data });
-      if (!channel) return;
+      const from = channelsData?.find((c) => c.id === values.channelId);
+      if (!from) return;
       onSent({
         request,
         response: answer.data,
-        channel,
+        channel: from,
         reconciled: answer.reconciled,
         answer: { status: answer.status, headers: answer.headers },
         ...(values.schedule.enabled || !undoSeconds
@@ -270,14 +303,38 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     },
   });
 
+  // Send waits for the phone module when the form needs it (see fieldNeedingPhone).
+  const [phoneWaitForSend, setPhoneWaitForSend] = useState<'loading' | 'failed' | null>(null);
+
   // handleSubmit is called when the event comes, not during render.
-  const submit = (event?: BaseSyntheticEvent) =>
-    handleSubmit(
+  const submit = async (event?: BaseSyntheticEvent) => {
+    // At once: after a wait it would be too late to keep the browser from submitting the form.
+    event?.preventDefault();
+    if (channel && fieldNeedingPhone(getValues(), channel)) {
+      setPhoneWaitForSend('loading');
+      try {
+        await loadPhone();
+      } catch {
+        setPhoneWaitForSend('failed');
+        return;
+      }
+      setPhoneWaitForSend(null);
+      // Recipients typed while it loaded are checked (and shown so) before the form is.
+      const values = getValues();
+      const current = channelsData?.find((c) => c.id === values.channelId);
+      const checked = current ? withPendingChecked(values, current) : values;
+      for (const field of ['to', 'cc', 'bcc'] as const) {
+        if (checked[field] !== values[field]) setValue(field, checked[field]);
+      }
+    }
+    await handleSubmit(
       (values) => {
+        // The channel of the values checked: another may have been picked during the wait.
+        const from = channelsData?.find((c) => c.id === values.channelId);
         // A double click or a second Ctrl+Enter sends nothing more (and the id would make it harmless).
-        if (!channel || sending.current) return;
+        if (!from || sending.current) return;
         sending.current = true;
-        const request = toSendMessageRequest(values, channel);
+        const request = toSendMessageRequest(values, from);
         // Undo send: the message waits upstream as a scheduled one until the window closes.
         if (!values.schedule.enabled && undoSeconds > 0) {
           request.send_after = new Date(Date.now() + undoSeconds * 1000).toISOString();
@@ -290,6 +347,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
         if (first) setFocus(first);
       },
     )(event);
+  };
 
   // Ctrl/Cmd+Enter sends from anywhere in the form (the rich editor handles its own).
   const formRef = useRef<HTMLFormElement>(null);
@@ -312,6 +370,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const changeChannel = (id: string) => {
     const next = channels.data?.find((c) => c.id === id);
     const previous = channel;
+    if (next && ruleFor(next.type).recipient === 'phone') preloadPhone();
     setValue('channelId', id, { shouldValidate: formState.isSubmitted });
     if (next && previous && ruleFor(next.type).recipient !== ruleFor(previous.type).recipient) {
       for (const field of ['to', 'cc', 'bcc'] as const)
@@ -333,27 +392,27 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   };
 
   // Reasons are worded when a recipient or the form is checked: check again in a new language,
-  // and when a draft made in another one comes back.
+  // and when a draft made in another one comes back. Phone numbers typed before the phone
+  // module arrived are checked as soon as it is there.
   const language = i18n.language;
   const channelType = channel?.type;
+  const phoneMissing = phoneChannel && phone !== 'ready';
   useEffect(() => {
-    if (!channelType) return;
+    if (!channelType || phoneMissing) return;
     for (const field of ['to', 'cc', 'bcc'] as const) {
       const chips = getValues(field);
-      if (!chips.some((chip) => chip.error)) continue;
-      setValue(
-        field,
-        chips.map((chip) => recheckChip(chip, channelType, country)),
-      );
+      const checked = recheckChips(chips, channelType, country);
+      if (checked !== chips) setValue(field, checked);
     }
     // What the server said stays as it came; the form's own checks speak the new language.
     const shown = Object.entries(formState.errors)
       .filter(([, error]) => error && error.type !== 'server')
       .map(([field]) => field as keyof ComposeValues);
     if (shown.length) void trigger(shown);
-    // Only a new language or another draft; the country and errors are read as they are then.
+    // Only a new language, another draft or the phone module's arrival; the country and errors
+    // are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [language, draftId, channelType]);
+  }, [language, draftId, channelType, phoneMissing]);
 
   const errors = formState.errors;
   const failure = send.error ? describeError(send.error) : undefined;
@@ -401,6 +460,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 loadError={channels.error ? describeError(channels.error).detail : undefined}
                 value={field.value}
                 onChange={changeChannel}
+                onIntent={preloadPhone}
                 error={errors.channelId?.message}
                 selectRef={field.ref}
               />
@@ -673,7 +733,11 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
           ) : null}
 
           <div className="flex items-center gap-3">
-            <Button type="submit" variant="primary" disabled={send.isPending || !channel}>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={send.isPending || phoneWaitForSend === 'loading' || !channel}
+            >
               {send.isPending ? t('compose.sending') : t('compose.send')}
             </Button>
             <span className="text-xs text-slate-600 dark:text-slate-400">
@@ -708,8 +772,13 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
           >
             {send.isPending ? (
               <p className="text-sm">{progressText || t('compose.sending')}</p>
+            ) : phoneWaitForSend === 'loading' ? (
+              <p className="text-sm">{t('compose.phone.loading')}</p>
             ) : null}
           </div>
+          {phoneWaitForSend === 'failed' && phone === 'failed' ? (
+            <PhoneLoading status="failed" />
+          ) : null}
           {failure ? (
             <div
               role="alert"
@@ -837,9 +906,16 @@ function ComposePreview({
   // the request (10,000 recipients mapped, say), the preview and the inspector follow in a
   // render that the next keystroke may interrupt.
   const values = useDeferredValue(useWatch({ control }) as ComposeValues);
+  // Recipients typed or buttons made before the phone module arrived show once it is there.
+  const phoneNeeded = channel ? fieldNeedingPhone(values, channel) !== undefined : false;
+  const phone = usePhone(phoneNeeded);
+  const phoneMissing = phoneNeeded && phone !== 'ready';
   const request = useMemo(
-    () => (channel ? toSendMessageRequest(values, channel) : undefined),
-    [values, channel],
+    () =>
+      channel && !phoneMissing
+        ? toSendMessageRequest(withPendingChecked(values, channel), channel)
+        : undefined,
+    [values, channel, phoneMissing],
   );
   const template = values.template;
   const templateText = useMemo(
@@ -860,7 +936,9 @@ function ComposePreview({
       <h2 id="preview-heading" className="text-base font-semibold">
         {t('compose.preview.heading')}
       </h2>
-      {request && channel ? (
+      {phoneMissing ? (
+        <PhoneLoading status={phone} />
+      ) : request && channel ? (
         <>
           <MessagePreview request={request} channel={channel} templateText={templateText} />
           <RequestInspector request={request} channelType={channel.type} lastAnswer={lastAnswer} />

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../../schemas/rows';
 import { SendMessageRequestSchema } from '../../../schemas/send-message';
 import { emptyCompose, toSendMessageRequest, validateCompose } from './form-model';
 import { makeChip } from './recipients';
+import { loadPhone } from '../../lib/phone-loader';
+
+// The page loads the phone module on demand (phone-loader.ts); these checks run once it is there.
+beforeAll(async () => {
+  await loadPhone();
+});
 
 const channel = (type: Channel['type']): Channel => ({
   id: 'c0000000-0000-4000-8000-000000000001',

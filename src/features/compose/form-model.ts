@@ -5,13 +5,13 @@ import {
   type Recipient,
   type SendMessageRequest,
 } from '../../../schemas/send-message';
-import type { CountryCode } from '../../lib/phone';
+import type { CountryCode } from '../../lib/phone-countries';
 import { analyzeSms } from '../../lib/sms-segments';
 import { zonedToInstant } from '../../lib/zoned-time';
 import { i18n } from '../../i18n';
-import { actionErrors, actionSetError, toActions, type ActionDraft } from './actions';
+import { actionErrors, actionSetError, needsPhone, toActions, type ActionDraft } from './actions';
 import { channelLabel, checkChannelRules, ruleFor } from './channel-rules';
-import type { RecipientChip } from './recipients';
+import { recheckChips, type RecipientChip } from './recipients';
 import { UUID_PATTERN } from '../../../schemas/patterns';
 import type { ConversationStatus } from '../../../schemas/send-message';
 
@@ -100,6 +100,8 @@ export function parseContent(text: string): { value?: Record<string, unknown>; e
 }
 
 function toRecipient(chip: RecipientChip, channel: Channel): Recipient {
+  // A bug in the caller, not the user's doing: see withPendingChecked.
+  if (chip.pending) throw new Error(`The recipient ${chip.input} has not been checked yet`);
   const recipient: Recipient = {};
   if (chip.contactId) recipient.contact_id = chip.contactId;
   // Postal recipients are addressed by contact only (Mateo: contact_id and no handle).
@@ -109,9 +111,37 @@ function toRecipient(chip: RecipientChip, channel: Channel): Recipient {
   return recipient;
 }
 
+const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
+
+/**
+ * The first field whose check or request needs the phone module (see phone-loader.ts): a
+ * recipient typed before it arrived, or a call-to-action phone number; undefined when none does.
+ */
+export function fieldNeedingPhone(
+  values: ComposeValues,
+  channel: Channel,
+): 'to' | 'cc' | 'bcc' | 'actions' | undefined {
+  const field = RECIPIENT_FIELDS.find((name) => values[name].some((chip) => chip.pending));
+  if (field) return field;
+  if (ruleFor(channel.type).actions && needsPhone(values.actions)) return 'actions';
+  return undefined;
+}
+
+/** The form with its pending recipients checked; needs the phone module when there are any. */
+export function withPendingChecked(values: ComposeValues, channel: Channel): ComposeValues {
+  const country = (values.defaultCountry || undefined) as CountryCode | undefined;
+  let checked = values;
+  for (const field of RECIPIENT_FIELDS) {
+    if (!values[field].some((chip) => chip.pending)) continue;
+    checked = { ...checked, [field]: recheckChips(values[field], channel.type, country) };
+  }
+  return checked;
+}
+
 /**
  * The one function that turns the form into Mateo's request. What the channel does not
- * support is dropped here, never sent.
+ * support is dropped here, never sent. Pending recipients must have been checked
+ * (`withPendingChecked`), and the phone module must be there when `fieldNeedingPhone` says so.
  */
 export function toSendMessageRequest(values: ComposeValues, channel: Channel): SendMessageRequest {
   const rule = ruleFor(channel.type);
@@ -237,7 +267,8 @@ function chipErrors(chips: RecipientChip[]): string | undefined {
 /**
  * Checks the form for the chosen channel: the friendlier form rules first, then the request
  * against the shared contract and the channel rules, each error at its field and in the
- * reader's language (the contract's own messages inside a sentence of it).
+ * reader's language (the contract's own messages inside a sentence of it). Needs what
+ * `toSendMessageRequest` needs.
  */
 export function validateCompose(
   values: ComposeValues,

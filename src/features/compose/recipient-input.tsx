@@ -12,7 +12,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../../schemas/rows';
 import { fieldDescribedBy, FieldError } from '../../components/field';
-import type { CountryCode } from '../../lib/phone';
+import type { CountryCode } from '../../lib/phone-countries';
 import { contactSearchQueryOptions } from './api/queries';
 import { channelLabel, recipientPlaceholder, ruleFor } from './channel-rules';
 import {
@@ -22,6 +22,8 @@ import {
   chipsFromText,
   type RecipientChip,
 } from './recipients';
+import { PhoneLoading } from './phone-loading';
+import { usePhone } from './use-phone';
 
 /** Chips shown inline; the rest open in a virtualised list, so 10,000 stay smooth. */
 const VISIBLE_CHIPS = 40;
@@ -75,6 +77,8 @@ export function RecipientInput({
   const options = open && text.trim().length >= 2 ? (search.data ?? []) : [];
   const listboxId = useId();
   const shown = useDeferredValue(chips);
+  // Numbers typed before the phone module arrived wait for it as pending chips (see makeChip).
+  const phone = usePhone(rule.recipient === 'phone');
 
   const commit = (added: RecipientChip[]) => {
     if (!added.length) return;
@@ -287,6 +291,9 @@ export function RecipientInput({
           ) : null}
         </div>
       ) : null}
+      {phone === 'failed' && shown.some((chip) => chip.pending) ? (
+        <PhoneLoading status={phone} />
+      ) : null}
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
@@ -297,11 +304,19 @@ function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void })
   const label = chipLabel(chip);
   return (
     <li
-      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs ${chip.error ? 'bg-red-100 text-red-900 ring-1 ring-red-500 dark:bg-red-950 dark:text-red-200' : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'}`}
-      title={chip.error ? `${chip.input}: ${chip.error}` : label}
+      className={`inline-flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-xs ${chip.error ? 'bg-red-100 text-red-900 ring-1 ring-red-500 dark:bg-red-950 dark:text-red-200' : chip.pending ? 'bg-slate-100 text-slate-700 outline-1 outline-slate-400 outline-dashed dark:bg-slate-800 dark:text-slate-200' : 'bg-teal-50 text-teal-900 dark:bg-teal-950 dark:text-teal-100'}`}
+      title={
+        chip.error
+          ? `${chip.input}: ${chip.error}`
+          : chip.pending
+            ? `${t('recipients.checkingPrefix')}${label}`
+            : label
+      }
+      aria-busy={chip.pending ? true : undefined}
     >
       <span className="truncate">
         {chip.error ? <span className="sr-only">{t('recipients.notValidPrefix')}</span> : null}
+        {chip.pending ? <span className="sr-only">{t('recipients.checkingPrefix')}</span> : null}
         {label}
       </span>
       <button
@@ -355,6 +370,7 @@ function AllChips({
               <span className={`truncate ${chip.error ? 'text-red-700 dark:text-red-400' : ''}`}>
                 {chipLabel(chip)}
                 {chip.error ? ` — ${chip.error}` : ''}
+                {chip.pending ? ` — ${t('recipients.checking')}` : ''}
               </span>
               <button
                 type="button"

@@ -1,12 +1,17 @@
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import type { Contact, ChannelType } from '../../../schemas/rows';
 import { checkEmail } from '../../lib/email-address';
-import { normalizePhone, type CountryCode } from '../../lib/phone';
+import type { CountryCode } from '../../lib/phone-countries';
+import { loadedPhone } from '../../lib/phone-loader';
 import { splitRecipientList } from '../../lib/recipient-list';
 import { channelTypeText, i18n } from '../../i18n';
 import { ruleFor } from './channel-rules';
 
-/** One recipient chip. It is checked once, when it is made; `error` keeps the reason. */
+/**
+ * One recipient chip. It is checked once, when it is made; `error` keeps the reason. A phone
+ * number typed before the phone module arrived is `pending` until it is checked (see
+ * `recheckChip`): neither valid nor invalid, and never sent as it is.
+ */
 export interface RecipientChip {
   /** Stable identity for duplicates: the normalised handle or `contact:<id>`. */
   key: string;
@@ -20,6 +25,8 @@ export interface RecipientChip {
   country?: string;
   /** Why it is not valid, in the reader's language when it was checked (see `recheckChip`). */
   error?: string;
+  /** Not checked yet: the phone module is still loading. */
+  pending?: true;
 }
 
 export type RecipientKind = ChannelRule['recipient'];
@@ -40,7 +47,10 @@ export function makeChip(
         : { key: `invalid:${trimmed}`, input: trimmed, name, error: result.reason };
     }
     case 'phone': {
-      const result = normalizePhone(trimmed, defaultCountry);
+      const phone = loadedPhone();
+      // The typed text is kept as it is and checked as soon as the module is there.
+      if (!phone) return { key: `pending:${trimmed}`, input: trimmed, name, pending: true };
+      const result = phone.normalizePhone(trimmed, defaultCountry);
       return result.ok
         ? { key: result.e164, input: trimmed, name, handle: result.e164, country: result.country }
         : { key: `invalid:${trimmed}`, input: trimmed, name, error: result.reason };
@@ -97,20 +107,37 @@ export function chipFromContact(
 
 /**
  * The chip checked again, so that its reason is in the reader's current language: after the
- * language changed, or in a draft saved in another one. Valid chips are returned as they are.
+ * language changed, or in a draft saved in another one; a pending chip is checked now (it
+ * stays pending while the phone module is not there). Valid chips are returned as they are.
  */
 export function recheckChip(
   chip: RecipientChip,
   type: ChannelType,
   defaultCountry: CountryCode | undefined,
 ): RecipientChip {
-  if (!chip.error) return chip;
+  if (!chip.error && !chip.pending) return chip;
   // A contact from the search without an address for this channel (see chipFromContact).
   if (chip.contactId && chip.key === `contact:${chip.contactId}`) {
     return { ...chip, error: contactWithoutHandle(type) };
   }
   const again = makeChip(chip.input, ruleFor(type).recipient, defaultCountry, chip.name);
+  if (chip.pending && again.pending) return chip;
   return chip.contactId ? { ...again, contactId: chip.contactId } : again;
+}
+
+/**
+ * `recheckChip` for a list; chips that turn out to be the same number once checked are merged
+ * (the first one wins), as when they are added. The same list when nothing needed a check.
+ */
+export function recheckChips(
+  chips: RecipientChip[],
+  type: ChannelType,
+  defaultCountry: CountryCode | undefined,
+): RecipientChip[] {
+  if (!chips.some((chip) => chip.error || chip.pending)) return chips;
+  const checked = chips.map((chip) => recheckChip(chip, type, defaultCountry));
+  if (checked.every((chip, index) => chip === chips[index])) return chips;
+  return addChips([], checked).chips;
 }
 
 /** Adds chips, merging duplicates (the first one wins). Returns the list and how many merged. */

@@ -31,6 +31,11 @@ export const compose = {
   subject: 'Betreff',
   message: 'Nachricht',
   loadingEditor: 'Editor wird geladen\u00a0…',
+  phone: {
+    loading: 'Prüfung der Telefonnummern wird geladen\u00a0…',
+    failed: 'Die Prüfung der Telefonnummern konnte nicht geladen werden ({{detail}}).',
+    retry: 'Erneut versuchen',
+  },
   plainText: {
     label: 'Nur-Text',
     derived:

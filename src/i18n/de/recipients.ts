@@ -26,6 +26,8 @@ export const recipients = {
   andMore: 'und {{count, number}} weitere.',
   removeAllInvalid: 'Alle {{count, number}} ungültigen entfernen',
   notValidPrefix: 'Ungültig: ',
+  checkingPrefix: 'Wird geprüft: ',
+  checking: 'wird geprüft',
   remove: 'Entfernen',
   removeNamed: '{{label}} entfernen',
   reasons: {

@@ -29,6 +29,11 @@ export const compose = {
   subject: 'Subject',
   message: 'Message',
   loadingEditor: 'Loading the editor…',
+  phone: {
+    loading: 'Loading the phone number checks…',
+    failed: 'The phone number checks could not be loaded ({{detail}}).',
+    retry: 'Try again',
+  },
   plainText: {
     label: 'Plain text',
     derived: 'Made from the HTML for mail programs that show no HTML; edit it if you like.',

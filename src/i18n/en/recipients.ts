@@ -23,6 +23,8 @@ export const recipients = {
   andMore: 'and {{count, number}} more.',
   removeAllInvalid: 'Remove all {{count, number}} invalid',
   notValidPrefix: 'Not valid: ',
+  checkingPrefix: 'Being checked: ',
+  checking: 'being checked',
   remove: 'Remove',
   removeNamed: 'Remove {{label}}',
   reasons: {

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Channel } from '../../../schemas/rows';
+import { loadPhone } from '../../lib/phone-loader';
+import {
+  emptyCompose,
+  fieldNeedingPhone,
+  toSendMessageRequest,
+  validateCompose,
+  withPendingChecked,
+} from './form-model';
+import { makeChip, recheckChips } from './recipients';
+
+const channel = (type: Channel['type']): Channel => ({
+  id: 'c0000000-0000-4000-8000-000000000001',
+  type,
+  name: type,
+  handle: null,
+  status: 'active',
+  active: true,
+});
+
+// One file, one module instance: first what happens before the phone module arrived, then after.
+describe('phone numbers typed before the phone module arrived', () => {
+  it('are kept as pending chips, neither valid nor invalid', () => {
+    expect(makeChip(' 0151 2345 6789 ', 'phone', 'DE', 'Anna')).toEqual({
+      key: 'pending:0151 2345 6789',
+      input: '0151 2345 6789',
+      name: 'Anna',
+      pending: true,
+    });
+    // Other kinds of recipient do not wait.
+    expect(makeChip('kunde@example.de', 'email', 'DE')).toMatchObject({
+      handle: 'kunde@example.de',
+    });
+  });
+
+  it('make Send wait for the module, and are never sent unchecked', () => {
+    const values = {
+      ...emptyCompose('DE'),
+      to: [makeChip('0151 2345 6789', 'phone', 'DE')],
+      text: 'Hallo',
+    };
+    expect(fieldNeedingPhone(values, channel('sms'))).toBe('to');
+    expect(recheckChips(values.to, 'sms', 'DE')).toBe(values.to);
+    expect(() => toSendMessageRequest(values, channel('sms'))).toThrow(/not been checked yet/);
+  });
+
+  it('are checked once the module is there: E.164, invalid ones with a reason, duplicates merged', async () => {
+    const to = [
+      makeChip('0151 2345 6789', 'phone', 'DE'),
+      makeChip('+49 151 23456789', 'phone', 'DE'),
+      makeChip('12', 'phone', 'DE'),
+    ];
+    const values = { ...emptyCompose('DE'), to, text: 'Hallo' };
+    await loadPhone();
+    const checked = withPendingChecked(values, channel('sms'));
+    expect(checked.to).toEqual([
+      {
+        key: '+4915123456789',
+        input: '0151 2345 6789',
+        handle: '+4915123456789',
+        country: 'DE',
+      },
+      { key: 'invalid:12', input: '12', error: 'Too short for Germany' },
+    ]);
+    expect(fieldNeedingPhone(checked, channel('sms'))).toBeUndefined();
+    expect(validateCompose({ ...checked, to: checked.to.slice(0, 1) }, channel('sms'))).toEqual({});
+    expect(toSendMessageRequest(checked, channel('sms')).to?.[0]).toEqual({
+      handle: '+4915123456789',
+      country_codes: ['DE'],
+    });
+    // Made now, a phone chip is checked at once.
+    expect(makeChip('0151 2345 6789', 'phone', 'DE')).toMatchObject({ handle: '+4915123456789' });
+  });
+
+  it('a call-to-action phone number needs the module on a channel with buttons only', () => {
+    const values = {
+      ...emptyCompose('DE'),
+      actions: [{ key: 'a', kind: 'phone' as const, text: 'Anrufen', data: '030 901820' }],
+    };
+    expect(fieldNeedingPhone(values, channel('whatsapp'))).toBe('actions');
+    expect(fieldNeedingPhone(values, channel('sms'))).toBeUndefined();
+  });
+});
