@@ -1,19 +1,8 @@
 import type { Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
-import { expect, sandboxGet, test } from './fixtures';
+import { expect, pasteInto as paste, sandboxGet, test } from './fixtures';
 
 const exact = { exact: true } as const;
-
-async function paste(page: Page, field: string, text: string) {
-  await page.getByRole('combobox', { name: field, ...exact }).focus();
-  await page.evaluate((value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
-}
 
 /** Counts requests to the send endpoint, to prove that a refused form sends nothing. */
 function countSends(page: Page) {

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
-import { expect, sandboxGet, test } from './fixtures';
+import { expect, pasteInto as paste, sandboxGet, test } from './fixtures';
 
 interface StoredMessage {
   id: string;
@@ -87,18 +87,6 @@ async function expectResultShowsStored(result: Locator, id: string, channelType:
     if (recipient.full_name) await expect(row).toContainText(recipient.full_name);
     expect(['sending', 'sent']).toContain(recipient.status);
   }
-}
-
-/** Pastes text into the focused recipient input, as a clipboard paste would. */
-async function paste(page: Page, field: string, text: string) {
-  await page.getByRole('combobox', { name: field, exact: true }).focus();
-  await page.evaluate((pasted) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', pasted);
-    document.activeElement?.dispatchEvent(
-      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
-    );
-  }, text);
 }
 
 async function searchAndPick(page: Page, field: string, term: string, option: RegExp) {

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { E2E_SANDBOX_PORT } from './ports';
 
 /** The sandbox's own URL, for reading what it stored (any Bearer token is accepted). */
@@ -10,6 +10,18 @@ export async function sandboxGet<T = unknown>(path: string): Promise<T> {
   });
   if (!response.ok) throw new Error(`sandbox ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Pastes text into a recipient input, as a clipboard paste would. */
+export async function pasteInto(page: Page, field: string, text: string) {
+  await page.getByRole('combobox', { name: field, exact: true }).focus();
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    document.activeElement?.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, text);
 }
 
 interface Fixtures {

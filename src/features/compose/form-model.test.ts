@@ -1,23 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Channel } from '../../../schemas/rows';
 import { SendMessageRequestSchema } from '../../../schemas/send-message';
 import { emptyCompose, toSendMessageRequest, validateCompose } from './form-model';
 import { makeChip } from './recipients';
 import { loadPhone } from '../../lib/phone-loader';
+import { testChannel } from './test-channel';
 
 // The page loads the phone module on demand (phone-loader.ts); these checks run once it is there.
 beforeAll(async () => {
   await loadPhone();
 });
 
-const channel = (type: Channel['type']): Channel => ({
-  id: 'c0000000-0000-4000-8000-000000000001',
-  type,
-  name: type,
-  handle: null,
-  status: 'active',
-  active: true,
-});
+const channel = testChannel;
 
 describe('toSendMessageRequest', () => {
   it('drops what the channel does not support instead of sending it', () => {

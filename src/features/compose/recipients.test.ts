@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Channel } from '../../../schemas/rows';
 import { loadPhone } from '../../lib/phone-loader';
 import {
   emptyCompose,
@@ -9,15 +8,9 @@ import {
   withPendingChecked,
 } from './form-model';
 import { makeChip, recheckChips } from './recipients';
+import { testChannel } from './test-channel';
 
-const channel = (type: Channel['type']): Channel => ({
-  id: 'c0000000-0000-4000-8000-000000000001',
-  type,
-  name: type,
-  handle: null,
-  status: 'active',
-  active: true,
-});
+const channel = testChannel;
 
 // One file, one module instance: first what happens before the phone module arrived, then after.
 describe('phone numbers typed before the phone module arrived', () => {
