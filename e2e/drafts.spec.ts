@@ -272,7 +272,17 @@ test('what was typed just before the page was closed is back when it opens again
   // No debounced save comes: closing the page is all that can keep the last words.
   await page.clock.pauseAt(Date.now() + 2_000);
   await message.fill('Zweiter Stand, kurz vor dem Schließen');
-  await page.close();
+  // Closed as a person closes the tab: the page's unload events run (closing the target
+  // outright, Playwright's default, may skip them), and no "leave this page?" warning comes.
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
+  const closed = page.waitForEvent('close');
+  await page.close({ runBeforeUnload: true });
+  await closed;
+  expect(dialogs).toEqual([]);
   await context.clock.resume();
 
   const again = await context.newPage();
