@@ -36,12 +36,24 @@ export function ActionsBuilder({
 }) {
   const { t } = useTranslation();
   // A button just added, or the one that took a removed button's place, gets the focus, so a
-  // keyboard user types on where the change happened.
-  const focusKey = useRef<string | null>(null);
+  // keyboard user types on where the change happened. The form may render this part before the
+  // new list reaches it, or while the field cannot take the focus yet, so the wish is kept until
+  // the field has the focus, for at most a second.
+  const focusWish = useRef<{ key: string; since?: number } | null>(null);
+  const wishFocus = (key: string) => {
+    focusWish.current = { key };
+  };
   useEffect(() => {
-    if (!focusKey.current) return;
-    document.getElementById(`action-${focusKey.current}-text`)?.focus();
-    focusKey.current = null;
+    const wish = focusWish.current;
+    if (!wish) return;
+    wish.since ??= performance.now();
+    if (performance.now() - wish.since > 1_000) {
+      focusWish.current = null;
+      return;
+    }
+    const field = document.getElementById(`action-${wish.key}-text`);
+    field?.focus();
+    if (field && document.activeElement === field) focusWish.current = null;
   });
   const kinds = kindsFor(rule);
   const phoneNeeded = kinds.includes('phone') || needsPhone(value);
@@ -86,14 +98,14 @@ export function ActionsBuilder({
   };
   const add = (kind: ActionKind) => {
     const key = crypto.randomUUID();
+    wishFocus(key);
     onChange([...value, { key, kind, text: '', data: '' }]);
-    focusKey.current = key;
   };
   const remove = (index: number) => {
     const rest = value.filter((_, i) => i !== index);
-    onChange(rest);
     const next = rest[Math.min(index, rest.length - 1)];
-    if (next) focusKey.current = next.key;
+    if (next) wishFocus(next.key);
+    onChange(rest);
   };
 
   return (
