@@ -7,11 +7,8 @@
 import { performance } from 'node:perf_hooks';
 import { SendMessageRequestSchema } from '../schemas/send-message';
 import { SEED } from '../server/sandbox/seed';
-import {
-  emptyCompose,
-  toSendMessageRequest,
-  validateCompose,
-} from '../src/features/compose/form-model';
+import { validateCompose } from '../src/features/compose/form-check';
+import { emptyCompose, toSendMessageRequest } from '../src/features/compose/form-model';
 import { makeChip } from '../src/features/compose/recipients';
 
 export interface ValidationResult {

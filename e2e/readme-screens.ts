@@ -53,11 +53,16 @@ async function whatsappWithButtons(page: Page, { open = true } = {}) {
   await page.getByLabel('Footer', exact).fill('Autohaus Müller · Mo–Fr 8–18 Uhr');
   const preview = page.getByRole('region', { name: 'Preview', ...exact });
   await preview.getByRole('button', { name: 'Bitte anrufen', ...exact }).waitFor();
-  // The draft is saved half a second after the last key; the picture shows it saved.
+  // The draft is saved half a second after the last key; the picture shows it saved, named
+  // after its recipient and text (an earlier save may have said "Draft saved" already).
   await page
     .getByRole('status')
     .filter({ hasText: /^Draft saved/ })
     .waitFor();
+  await page
+    .getByLabel('Draft', exact)
+    .locator('option:checked', { hasText: '+4915123456789 · Guten Tag Frau Schmidt' })
+    .waitFor({ state: 'attached' });
   await page.evaluate(() => window.scrollTo(0, 0));
 }
 

@@ -1,22 +1,14 @@
 import { z } from 'zod';
+import { CHANNEL_STATUSES, CHANNEL_TYPES } from './constants';
 import { MessageStatusSchema } from './send-message';
+
+export { CHANNEL_STATUSES, CHANNEL_TYPES };
 
 /** Rows of the list endpoints the composer reads (`GET /channel`, `/contact`, ...). */
 
-export const CHANNEL_TYPES = [
-  'email',
-  'sms',
-  'whatsapp',
-  'facebook',
-  'instagram',
-  'google_business_messaging',
-  'postal',
-] as const;
 export const ChannelTypeSchema = z.enum(CHANNEL_TYPES);
 export type ChannelType = z.infer<typeof ChannelTypeSchema>;
 
-// Note the hyphen in `in-review`: that is how Mateo spells it for channels.
-export const CHANNEL_STATUSES = ['draft', 'in-review', 'rejected', 'active', 'inactive'] as const;
 export const ChannelStatusSchema = z.enum(CHANNEL_STATUSES);
 export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 

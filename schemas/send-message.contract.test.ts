@@ -15,9 +15,8 @@ import {
   CONVERSATION_STATUSES,
   MESSAGE_STATUSES,
   RECIPIENT_ROLES,
-  SendMessageRequestSchema,
-  SendMessageResponseSchema,
-} from './send-message';
+} from './constants';
+import { SendMessageRequestSchema, SendMessageResponseSchema } from './send-message';
 
 /**
  * Differential test of the zod schemas against Mateo's published OpenAPI for

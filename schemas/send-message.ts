@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  MESSAGE_STATUSES,
+  CONVERSATION_STATUSES,
+  ACTION_TYPES,
+  ACTION_SUBTYPES,
+  CONVERSATION_CHANNEL_TYPES,
+  RECIPIENT_ROLES,
+} from './constants';
 import { DATE_TIME_PATTERN, UUID_PATTERN } from './patterns';
 
 /**
@@ -16,41 +24,14 @@ export const DateTimeSchema = z
 const nullish = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
 const JsonObjectSchema = z.record(z.string(), z.unknown());
 
-export const MESSAGE_STATUSES = [
-  'sent',
-  'sending_error',
-  'bounce_error',
-  'submission_error',
-  'submitted',
-  'sending',
-  'read',
-  'draft',
-  'scheduled',
-  'interacted',
-] as const;
 export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
 export type MessageStatus = z.infer<typeof MessageStatusSchema>;
 
-export const CONVERSATION_STATUSES = ['open', 'closed', 'archived'] as const;
 export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-export const ACTION_TYPES = ['quick_reply', 'call_to_action', 'list'] as const;
 export const ActionTypeSchema = z.enum(ACTION_TYPES);
-export const ACTION_SUBTYPES = ['url', 'phone_number'] as const;
 export const ActionSubtypeSchema = z.enum(ACTION_SUBTYPES);
-
-/** Conversation channel types; note the spec has no `postal` here, unlike `channel.type`. */
-export const CONVERSATION_CHANNEL_TYPES = [
-  'email',
-  'sms',
-  'whatsapp',
-  'facebook',
-  'instagram',
-  'google_business_messaging',
-] as const;
-
-export const RECIPIENT_ROLES = ['from', 'to', 'cc', 'bcc', 'reply_to'] as const;
 
 export const RecipientSchema = z.looseObject({
   handle: nullish(z.union([z.string(), z.array(z.string())])),

@@ -1,4 +1,3 @@
-import { ChannelListSchema } from '../../schemas/rows';
 import { apiRequest } from './client';
 
 const CHANNEL_COLUMNS = 'id,type,name,handle,status,active';
@@ -6,7 +5,7 @@ const CHANNEL_COLUMNS = 'id,type,name,handle,status,active';
 export async function listChannels(signal?: AbortSignal) {
   const { data } = await apiRequest({
     path: `/channel?select=${CHANNEL_COLUMNS}&order=name.asc&limit=50`,
-    schema: ChannelListSchema,
+    schema: (answers) => answers.ChannelListSchema,
     signal,
   });
   return data;

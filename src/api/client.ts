@@ -1,6 +1,16 @@
 import type { z } from 'zod';
-import { ApiErrorSchema, type ApiErrorBody } from '../../schemas/api-error';
+import type { ApiErrorBody } from '../../schemas/api-error';
+import type * as AnswersModule from './answers';
 import { i18n } from '../i18n';
+import { lazyModule } from '../lib/lazy-module';
+
+export type Answers = typeof AnswersModule;
+
+/**
+ * The schemas answers are checked with, and zod with them: loaded once, beside the first
+ * request, so that they are not part of what the page needs before it can draw.
+ */
+export const loadAnswers = lazyModule(() => import('./answers'));
 
 /** An answer that was not 2xx, or a network failure (status 0), in one shape. */
 export class ApiError extends Error {
@@ -29,7 +39,8 @@ export interface RequestOptions<S extends z.ZodType> {
   /** Path after `/api`, with its query. */
   path: string;
   body?: unknown;
-  schema: S;
+  /** Picks the schema the answer must pass from the answer schemas. */
+  schema: (answers: Answers) => S;
   signal?: AbortSignal;
   /** Most answers are JSON; the media library's signed URL comes as plain text. */
   answer?: 'json' | 'text';
@@ -61,6 +72,9 @@ export async function apiRequest<S extends z.ZodType>({
   answer = 'json',
   base = BASE,
 }: RequestOptions<S>): Promise<ApiAnswer<z.output<S>>> {
+  const checks = loadAnswers();
+  // Awaited below; a failure that comes while the request is on its way is handled there.
+  checks.catch(() => undefined);
   let response: Response;
   try {
     response = await fetch(`${base}${path}`, {
@@ -89,8 +103,18 @@ export async function apiRequest<S extends z.ZodType>({
   } catch {
     json = undefined;
   }
+  let schemas: Answers;
+  try {
+    schemas = await checks;
+  } catch {
+    throw new ApiError(0, {
+      code: 'network_error',
+      message: i18n.t('errors.client.network'),
+      statusCode: 0,
+    });
+  }
   if (!response.ok) {
-    const parsed = ApiErrorSchema.safeParse(json);
+    const parsed = schemas.ApiErrorSchema.safeParse(json);
     const issues =
       json && typeof json === 'object' && Array.isArray((json as { issues?: unknown }).issues)
         ? (json as { issues: { path: string; message: string }[] }).issues
@@ -107,7 +131,7 @@ export async function apiRequest<S extends z.ZodType>({
       retryAfter(response.headers),
     );
   }
-  const parsed = schema.safeParse(answer === 'text' ? text : json);
+  const parsed = schema(schemas).safeParse(answer === 'text' ? text : json);
   if (!parsed.success) {
     throw new ApiError(response.status, {
       code: 'unexpected_answer',

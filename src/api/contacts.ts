@@ -1,4 +1,4 @@
-import { ContactListSchema, type ChannelType } from '../../schemas/rows';
+import type { ChannelType } from '../../schemas/rows';
 import { apiRequest } from './client';
 
 const CONTACT_COLUMNS =
@@ -25,7 +25,7 @@ export async function searchContacts(term: string, channelType: ChannelType, sig
   });
   const { data } = await apiRequest({
     path: `/contact?${query}`,
-    schema: ContactListSchema,
+    schema: (answers) => answers.ContactListSchema,
     signal,
   });
   return data;

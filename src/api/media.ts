@@ -1,8 +1,5 @@
-import { z } from 'zod';
 import { i18n } from '../i18n';
 import { ApiError, apiRequest } from './client';
-
-const SignedUrlSchema = z.string().trim().url();
 
 /**
  * Uploads a file to Mateo's media library: the proxy signs the path (the key stays on the
@@ -14,7 +11,7 @@ export async function uploadToMediaLibrary(path: string, file: Blob, signal?: Ab
     method: 'POST',
     path: `/storage/upload/sign/media_library/${path}`,
     body: {},
-    schema: SignedUrlSchema,
+    schema: (answers) => answers.SignedUrlSchema,
     signal,
     answer: 'text',
   });

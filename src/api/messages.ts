@@ -1,19 +1,14 @@
-import { z } from 'zod';
 import { UUID_PATTERN } from '../../schemas/patterns';
-import { ConversationRowListSchema, MessageRowSchema } from '../../schemas/rows';
+import type { MessageStatusRow } from './answers';
 import { apiRequest } from './client';
 
-const MessageWithTextSchema = MessageRowSchema.extend({
-  raw_content: z.string().nullable().optional(),
-  subject: z.string().nullable().optional(),
-  is_inbound: z.boolean().optional(),
-});
+export type { MessageStatusRow };
 
 /** One message by id, with what the reply context shows; null when there is none. */
 export async function getMessage(id: string, signal?: AbortSignal) {
   const { data } = await apiRequest({
     path: `/message?id=eq.${id}&select=id,conversation_id,status,subject,raw_content,is_inbound,created_at,send_after,sent_at`,
-    schema: z.array(MessageWithTextSchema),
+    schema: (answers) => answers.MessageWithTextListSchema,
     signal,
   });
   return data[0] ?? null;
@@ -22,7 +17,7 @@ export async function getMessage(id: string, signal?: AbortSignal) {
 export async function getConversation(id: string, signal?: AbortSignal) {
   const { data } = await apiRequest({
     path: `/conversation?id=eq.${id}&select=id,subject,status,channel_id,channel_type,contact_id,latest_inbound_message_created_at`,
-    schema: ConversationRowListSchema,
+    schema: (answers) => answers.ConversationRowListSchema,
     signal,
   });
   return data[0] ?? null;
@@ -42,14 +37,6 @@ export function batchIds(ids: readonly string[], size = MESSAGE_IDS_PER_REQUEST)
   return batches;
 }
 
-export const MessageStatusRowSchema = MessageRowSchema.pick({
-  id: true,
-  status: true,
-  send_after: true,
-  sent_at: true,
-});
-export type MessageStatusRow = z.infer<typeof MessageStatusRowSchema>;
-
 /**
  * The current status of many messages, one request per 50 ids. Ids that are not UUIDs cannot
  * exist upstream and would make the proxy refuse the whole batch, so they are left out (and so
@@ -63,15 +50,13 @@ export async function getMessageStatuses(
   for (const batch of batchIds(ids.filter((id) => UUID_PATTERN.test(id)))) {
     const { data } = await apiRequest({
       path: `/message?id=in.(${batch.join(',')})&select=id,status,sent_at,send_after`,
-      schema: z.array(MessageStatusRowSchema),
+      schema: (answers) => answers.MessageStatusRowListSchema,
       signal,
     });
     rows.push(...data);
   }
   return rows;
 }
-
-const DeletedMessageSchema = z.looseObject({ id: z.string() });
 
 /**
  * Cancels a scheduled send: the proxy reads the message first and deletes it only while it is
@@ -82,13 +67,7 @@ export async function cancelScheduledMessage(id: string, signal?: AbortSignal) {
   const { data } = await apiRequest({
     method: 'DELETE',
     path: `/message?id=eq.${encodeURIComponent(id)}`,
-    // Mateo documents the deleted object, PostgREST answers an array (or nothing, without
-    // `return=representation`): take any of them.
-    schema: z.union([
-      z.array(DeletedMessageSchema),
-      DeletedMessageSchema.transform((row) => [row]),
-      z.undefined().transform(() => []),
-    ]),
+    schema: (answers) => answers.DeletedMessagesSchema,
     signal,
   });
   return data;

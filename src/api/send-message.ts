@@ -1,11 +1,4 @@
-import { z } from 'zod';
-import {
-  ConversationSchema,
-  MessageSchema,
-  SendMessageResponseSchema,
-  type SendMessageRequest,
-  type SendMessageResponse,
-} from '../../schemas/send-message';
+import type { SendMessageRequest, SendMessageResponse } from '../../schemas/send-message';
 import { i18n } from '../i18n';
 import { ApiError, apiRequest, type ApiAnswer } from './client';
 
@@ -18,7 +11,7 @@ export async function sendMessage(
     method: 'POST',
     path: '/send_message',
     body: request,
-    schema: SendMessageResponseSchema,
+    schema: (answers) => answers.SendMessageResponseSchema,
     signal,
     base,
   });
@@ -112,7 +105,7 @@ export async function readBackMessage(
 ): Promise<ApiAnswer<SendMessageResponse>> {
   const message = await apiRequest({
     path: `/message?id=eq.${id}&select=*`,
-    schema: z.array(MessageSchema),
+    schema: (answers) => answers.MessageListSchema,
     signal,
     base,
   });
@@ -126,7 +119,7 @@ export async function readBackMessage(
   }
   const conversation = await apiRequest({
     path: `/conversation?id=eq.${row.conversation_id}`,
-    schema: z.array(ConversationSchema),
+    schema: (answers) => answers.ConversationListSchema,
     signal,
     base,
   });

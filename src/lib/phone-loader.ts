@@ -8,6 +8,7 @@
  * A recipient typed before that is kept as a pending chip (see makeChip), never an invalid one.
  */
 import type * as PhoneModule from './phone';
+import { whenIdle } from './when-idle';
 
 export type Phone = typeof PhoneModule;
 export type PhoneStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -57,13 +58,7 @@ export function preloadPhone(): void {
  * there long before anyone types a number. Returns a function that cancels it.
  */
 export function preloadPhoneWhenIdle(): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(preloadPhone, { timeout: 2_000 });
-    return () => cancelIdleCallback(handle);
-  }
-  // Safari before 18.2 has no requestIdleCallback.
-  const timer = setTimeout(preloadPhone, 300);
-  return () => clearTimeout(timer);
+  return whenIdle(preloadPhone);
 }
 
 /** The loaded module, or undefined while it is not there yet. */

@@ -9,7 +9,7 @@ import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
 import { formatNumber } from '../../i18n';
 import { ruleLabel } from './channel-rules';
-import { AttachmentUrlSchema, type Attachment } from './form-model';
+import { attachmentUrlProblem, type Attachment } from './form-model';
 
 const ONE_DECIMAL = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 
@@ -73,13 +73,13 @@ export function AttachmentsField({
   if (!limits) return null;
 
   const addUrl = () => {
-    const parsed = AttachmentUrlSchema.safeParse(url);
-    if (!parsed.success) {
+    if (attachmentUrlProblem(url)) {
       setProblem({ kind: 'url', url });
       return;
     }
-    const name = decodeURIComponent(new URL(parsed.data).pathname.split('/').pop() || parsed.data);
-    onChange([...value, { url: parsed.data, name }]);
+    const address = url.trim();
+    const name = decodeURIComponent(new URL(address).pathname.split('/').pop() || address);
+    onChange([...value, { url: address, name }]);
     setUrl('');
     setProblem(null);
   };
@@ -115,10 +115,7 @@ export function AttachmentsField({
       case undefined:
         return '';
       case 'url':
-        return (
-          AttachmentUrlSchema.safeParse(problem.url).error?.issues[0]?.message ??
-          t('validation.notAnAddress')
-        );
+        return attachmentUrlProblem(problem.url) ?? t('validation.notAnAddress');
       case 'tooBig':
         return t('builders.attachments.tooBig', {
           name: problem.name,

@@ -24,13 +24,14 @@ import { ApiError } from '../../api/client';
 import { sendMessageSafely } from '../../api/send-message';
 import { Button } from '../../components/button';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
-import { htmlToText } from '../../lib/html-to-text';
 import {
   defaultCountryFromLocale,
   listCountries,
   type CountryCode,
 } from '../../lib/phone-countries';
 import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-loader';
+import { lazyModule, useLazyModule } from '../../lib/lazy-module';
+import { whenIdle } from '../../lib/when-idle';
 import { zonedToInstant } from '../../lib/zoned-time';
 import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
 import {
@@ -38,9 +39,6 @@ import {
   conversationQueryOptions,
   replyMessageQueryOptions,
 } from './api/queries';
-import { ActionsBuilder } from './actions-builder';
-import { AdvancedOptions } from './advanced-options';
-import { AttachmentsField } from './attachments-field';
 import { retiredNote, ruleFor } from './channel-rules';
 import { ChannelPicker } from './channel-picker';
 import { describeError } from '../../api/describe-error';
@@ -50,25 +48,29 @@ import {
   fieldNeedingPhone,
   FIELD_ORDER,
   toSendMessageRequest,
-  validateCompose,
   withPendingChecked,
   type ComposeValues,
 } from './form-model';
 import { RecipientInput } from './recipient-input';
-import { ReplyOptions } from './reply-options';
-import { SchedulePicker } from './schedule-picker';
-import { TemplatePicker } from './template-picker';
-import { makeChip, recheckChips, type RecipientChip } from './recipients';
+import { asChip, makeChip, recheckChips, type RecipientChip } from './recipients';
 import { PhoneLoading } from './phone-loading';
 import { usePhone } from './use-phone';
 import { TextCounter } from './text-counter';
-import { MessagePreview } from './preview/message-preview';
-import { RequestInspector, type LastAnswer } from './preview/request-inspector';
+import type { LastAnswer } from './preview/request-inspector';
 import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
 import { useDrafts, type DraftStorageError } from './use-drafts';
 
-const RichEditor = lazy(() => import('./rich-editor').then((m) => ({ default: m.RichEditor })));
+/** The plain text made from the HTML: needed only once there is HTML, so with the editor. */
+const loadHtmlToText = lazyModule(() => import('../../lib/html-to-text'));
+const RichEditor = lazy(() => {
+  void loadHtmlToText().catch(() => undefined);
+  return import('./rich-editor').then((m) => ({ default: m.RichEditor }));
+});
+const loadChannelFields = lazyModule(() => import('./channel-fields'));
+const PreviewPanel = lazy(() =>
+  import('./preview/preview-panel').then((m) => ({ default: m.PreviewPanel })),
+);
 
 export interface SentMessage {
   request: SendMessageRequest;
@@ -96,6 +98,12 @@ interface ResolverContext {
 }
 
 /**
+ * The form's check and the shared contract with it (zod): not needed to draw the page, so it
+ * loads when the browser is idle after the first render, or when Send asks for it first.
+ */
+const loadFormCheck = lazyModule(() => import('./form-check'));
+
+/**
  * The form's check: the shared contract and channel rules, each error at its field. Phone
  * numbers are checked by a module loaded on demand: the check waits for it, and checks the
  * recipients typed while it loaded.
@@ -116,7 +124,17 @@ const composeResolver: Resolver<ComposeValues, ResolverContext> = async (formVal
     }
     values = withPendingChecked(values, channel);
   }
-  const errors = validateCompose(values, channel);
+  let check: Awaited<ReturnType<typeof loadFormCheck>>;
+  try {
+    check = await loadFormCheck();
+  } catch (error) {
+    const message = i18next.t('compose.checkFailed', { detail: (error as Error).message });
+    return {
+      values: {},
+      errors: { channelId: { type: 'validate', message } } as RhfErrors<ComposeValues>,
+    };
+  }
+  const errors = check.validateCompose(values, channel);
   const entries = Object.entries(errors);
   if (!entries.length) return { values, errors: {} };
   return {
@@ -135,18 +153,22 @@ function rekind(
 ): RecipientChip[] {
   const kind = ruleFor(channel.type).recipient;
   return chips.map((chip) =>
-    kind === 'contact' && chip.contactId && !chip.error
-      ? { ...chip, handle: undefined }
-      : {
-          ...makeChip(chip.input, kind, country, chip.name),
-          ...(chip.contactId ? { contactId: chip.contactId } : {}),
-        },
+    asChip(
+      kind === 'contact' && chip.contactId && !chip.error
+        ? { ...chip, handle: undefined }
+        : {
+            ...makeChip(chip.input, kind, country, chip.name),
+            ...(chip.contactId ? { contactId: chip.contactId } : {}),
+          },
+    ),
   );
 }
 
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
+  const channelFields = useLazyModule(loadChannelFields);
+  const fields = channelFields.module;
   // From the browser's languages and a list of countries kept beside the phone module, so that
   // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
@@ -208,6 +230,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const phoneChannel = rule?.recipient === 'phone';
   const phone = usePhone(phoneChannel);
   useEffect(() => preloadPhoneWhenIdle(), []);
+  useEffect(() => whenIdle(() => void loadFormCheck().catch(() => undefined)), []);
   const windowWarning = (() => {
     const inbound = replyConversation.data?.latest_inbound_message_created_at;
     if (channel?.type !== 'whatsapp' || !schedule.enabled || templateId || !inbound)
@@ -378,17 +401,27 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     }
   };
 
+  /** The plain text follows the HTML until edited by hand (from the latest HTML, once loaded). */
+  const deriveText = () => {
+    const derive = ({ htmlToText }: { htmlToText: (html: string) => string }) => {
+      if (getValues('textEdited')) return;
+      setValue('text', htmlToText(getValues('html')), { shouldValidate: formState.isSubmitted });
+    };
+    const loaded = loadHtmlToText.loaded();
+    if (loaded) derive(loaded);
+    else void loadHtmlToText().then(derive, () => undefined);
+  };
+
   const onHtmlChange = (value: string) => {
     setValue('html', value, { shouldValidate: formState.isSubmitted });
-    if (!getValues('textEdited'))
-      setValue('text', htmlToText(value), { shouldValidate: formState.isSubmitted });
+    if (!getValues('textEdited')) deriveText();
     else setHtmlChangedAfterEdit(true);
   };
 
   const regenerate = () => {
-    setValue('text', htmlToText(getValues('html')));
     setValue('textEdited', false);
     setHtmlChangedAfterEdit(false);
+    deriveText();
   };
 
   // Reasons are worded when a recipient or the form is checked: check again in a new language,
@@ -531,18 +564,20 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 </Field>
               ) : null}
 
-              <Controller
-                control={control}
-                name="template"
-                render={({ field }) => (
-                  <TemplatePicker
-                    channelType={channel.type}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={errors.template?.message}
-                  />
-                )}
-              />
+              {fields ? (
+                <Controller
+                  control={control}
+                  name="template"
+                  render={({ field }) => (
+                    <fields.TemplatePicker
+                      channelType={channel.type}
+                      value={field.value}
+                      onChange={field.onChange}
+                      error={errors.template?.message}
+                    />
+                  )}
+                />
+              ) : null}
 
               {rule.body === 'html' ? (
                 <div className="space-y-1">
@@ -644,12 +679,12 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 </Field>
               )}
 
-              {rule.actions ? (
+              {rule.actions && fields ? (
                 <Controller
                   control={control}
                   name="actions"
                   render={({ field }) => (
-                    <ActionsBuilder
+                    <fields.ActionsBuilder
                       rule={rule}
                       value={field.value}
                       onChange={field.onChange}
@@ -676,59 +711,69 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 </Field>
               ) : null}
 
-              <Controller
-                control={control}
-                name="attachments"
-                render={({ field }) => (
-                  <AttachmentsField
-                    rule={rule}
-                    value={field.value}
-                    onChange={field.onChange}
-                    error={errors.attachments?.message}
+              {fields ? (
+                <>
+                  <Controller
+                    control={control}
+                    name="attachments"
+                    render={({ field }) => (
+                      <fields.AttachmentsField
+                        rule={rule}
+                        value={field.value}
+                        onChange={field.onChange}
+                        error={errors.attachments?.message}
+                      />
+                    )}
                   />
-                )}
-              />
-              <Controller
-                control={control}
-                name="schedule"
-                render={({ field }) => (
-                  <SchedulePicker
-                    value={field.value}
-                    onChange={field.onChange}
-                    recipients={to}
-                    windowWarning={windowWarning}
-                    error={errors.schedule?.message}
+                  <Controller
+                    control={control}
+                    name="schedule"
+                    render={({ field }) => (
+                      <fields.SchedulePicker
+                        value={field.value}
+                        onChange={field.onChange}
+                        recipients={to}
+                        windowWarning={windowWarning}
+                        error={errors.schedule?.message}
+                      />
+                    )}
                   />
-                )}
-              />
-              <Controller
-                control={control}
-                name="replyToMessageId"
-                render={({ field }) => (
-                  <ReplyOptions
-                    replyTo={field.value}
-                    onReplyTo={field.onChange}
-                    inputRef={field.ref}
-                    status={conversationStatus}
-                    onStatus={(value) =>
-                      setValue('conversationStatus', value, { shouldDirty: true })
-                    }
-                    error={errors.replyToMessageId?.message}
+                  <Controller
+                    control={control}
+                    name="replyToMessageId"
+                    render={({ field }) => (
+                      <fields.ReplyOptions
+                        replyTo={field.value}
+                        onReplyTo={field.onChange}
+                        inputRef={field.ref}
+                        status={conversationStatus}
+                        onStatus={(value) =>
+                          setValue('conversationStatus', value, { shouldDirty: true })
+                        }
+                        error={errors.replyToMessageId?.message}
+                      />
+                    )}
                   />
-                )}
-              />
-              <Controller
-                control={control}
-                name="advanced"
-                render={({ field }) => (
-                  <AdvancedOptions
-                    value={field.value}
-                    onChange={field.onChange}
-                    channels={channels.data ?? []}
-                    error={errors.advanced?.message}
+                  <Controller
+                    control={control}
+                    name="advanced"
+                    render={({ field }) => (
+                      <fields.AdvancedOptions
+                        value={field.value}
+                        onChange={field.onChange}
+                        channels={channels.data ?? []}
+                        error={errors.advanced?.message}
+                      />
+                    )}
                   />
-                )}
-              />
+                </>
+              ) : (
+                <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+                  {channelFields.error
+                    ? t('compose.fieldsFailed', { detail: channelFields.error.message })
+                    : t('compose.loadingFields')}
+                </p>
+              )}
             </>
           ) : null}
 
@@ -939,10 +984,20 @@ function ComposePreview({
       {phoneMissing ? (
         <PhoneLoading status={phone} />
       ) : request && channel ? (
-        <>
-          <MessagePreview request={request} channel={channel} templateText={templateText} />
-          <RequestInspector request={request} channelType={channel.type} lastAnswer={lastAnswer} />
-        </>
+        <Suspense
+          fallback={
+            <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
+              {t('compose.preview.loading')}
+            </p>
+          }
+        >
+          <PreviewPanel
+            request={request}
+            channel={channel}
+            templateText={templateText}
+            lastAnswer={lastAnswer}
+          />
+        </Suspense>
       ) : (
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {t('compose.preview.pickChannel')}

@@ -1,4 +1,4 @@
-import { openDB, type IDBPDatabase } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import { i18n } from '../../i18n';
 import type { ComposeValues } from './form-model';
 
@@ -13,12 +13,23 @@ const DB_NAME = 'mateo-composer-drafts';
 const STORE = 'drafts';
 let database: Promise<IDBPDatabase> | undefined;
 
+/**
+ * The drafts database. The IndexedDB wrapper is loaded with it (drafts are read after the page
+ * is drawn); a failed open is tried again by the next call.
+ */
 function db() {
-  database ??= openDB(DB_NAME, 1, {
-    upgrade(upgrade) {
-      upgrade.createObjectStore(STORE, { keyPath: 'id' });
-    },
-  });
+  database ??= import('idb')
+    .then(({ openDB }) =>
+      openDB(DB_NAME, 1, {
+        upgrade(upgrade) {
+          upgrade.createObjectStore(STORE, { keyPath: 'id' });
+        },
+      }),
+    )
+    .catch((error: unknown) => {
+      database = undefined;
+      throw error;
+    });
   return database;
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SendMessageRequestSchema } from '../../../schemas/send-message';
-import { emptyCompose, toSendMessageRequest, validateCompose } from './form-model';
+import { validateCompose } from './form-check';
+import { emptyCompose, toSendMessageRequest } from './form-model';
 import { makeChip } from './recipients';
 import { loadPhone } from '../../lib/phone-loader';
 import { testChannel } from './test-channel';

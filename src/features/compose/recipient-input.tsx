@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
+  lazy,
+  Suspense,
   useDeferredValue,
   useEffect,
   useId,
-  useRef,
   useState,
   type ClipboardEvent,
   type KeyboardEvent,
@@ -24,6 +24,9 @@ import {
 } from './recipients';
 import { PhoneLoading } from './phone-loading';
 import { usePhone } from './use-phone';
+
+// The whole list, virtualised, loads when it is first opened.
+const AllChips = lazy(() => import('./all-chips').then((m) => ({ default: m.AllChips })));
 
 /** Chips shown inline; the rest open in a virtualised list, so 10,000 stay smooth. */
 const VISIBLE_CHIPS = 40;
@@ -253,7 +256,19 @@ export function RecipientInput({
         {noticeText ? ` · ${noticeText}` : ''}
       </p>
       {expanded && hidden > 0 ? (
-        <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} />
+        <Suspense
+          fallback={
+            <p
+              id={`${id}-all`}
+              role="status"
+              className="text-xs text-slate-600 dark:text-slate-400"
+            >
+              {t('recipients.loadingAll')}
+            </p>
+          }
+        >
+          <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} />
+        </Suspense>
       ) : null}
       {invalid.length > 0 ? (
         <div className="rounded-md border border-red-200 bg-red-50 p-2 text-sm dark:border-red-900 dark:bg-red-950">
@@ -328,62 +343,5 @@ function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void })
         ×
       </button>
     </li>
-  );
-}
-
-function AllChips({
-  id,
-  label,
-  chips,
-  onRemove,
-}: {
-  id: string;
-  label: string;
-  chips: RecipientChip[];
-  onRemove: (key: string) => void;
-}) {
-  const { t } = useTranslation();
-  const parent = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: chips.length,
-    getScrollElement: () => parent.current,
-    estimateSize: () => 28,
-    overscan: 10,
-  });
-  return (
-    <div
-      id={id}
-      ref={parent}
-      role="region"
-      aria-label={t('recipients.all', { count: chips.length, label })}
-      className="h-60 overflow-auto rounded-md border border-slate-300 dark:border-slate-600"
-    >
-      <ul className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const chip = chips[item.index] as RecipientChip;
-          return (
-            <li
-              key={chip.key}
-              className="absolute left-0 flex w-full items-center justify-between gap-2 px-3 text-sm"
-              style={{ top: item.start, height: item.size }}
-            >
-              <span className={`truncate ${chip.error ? 'text-red-700 dark:text-red-400' : ''}`}>
-                {chipLabel(chip)}
-                {chip.error ? ` — ${chip.error}` : ''}
-                {chip.pending ? ` — ${t('recipients.checking')}` : ''}
-              </span>
-              <button
-                type="button"
-                className="text-xs underline"
-                aria-label={t('recipients.removeNamed', { label: chipLabel(chip) })}
-                onClick={() => onRemove(chip.key)}
-              >
-                {t('recipients.remove')}
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    </div>
   );
 }

@@ -1,13 +1,14 @@
+import { createFormControl } from 'react-hook-form';
 import { describe, expect, it } from 'vitest';
 import { loadPhone } from '../../lib/phone-loader';
 import {
   emptyCompose,
   fieldNeedingPhone,
   toSendMessageRequest,
-  validateCompose,
   withPendingChecked,
 } from './form-model';
-import { makeChip, recheckChips } from './recipients';
+import { validateCompose } from './form-check';
+import { asChip, asChips, makeChip, recheckChips, type RecipientChip } from './recipients';
 import { testChannel } from './test-channel';
 
 const channel = testChannel;
@@ -73,5 +74,33 @@ describe('phone numbers typed before the phone module arrived', () => {
     };
     expect(fieldNeedingPhone(values, channel('whatsapp'))).toBe('actions');
     expect(fieldNeedingPhone(values, channel('sms'))).toBeUndefined();
+  });
+});
+
+describe('chips in the form', () => {
+  it('reach a watcher of the whole form by reference when another field changes: 10,000 are not copied per keystroke', async () => {
+    const to = Array.from({ length: 10_000 }, (_, i) =>
+      makeChip(`person${i}@example.com`, 'email', undefined),
+    );
+    const form = createFormControl({ defaultValues: { subject: '', to } });
+    const seen: { to: RecipientChip[]; subject: string }[] = [];
+    form.subscribe({
+      formState: { values: true },
+      callback: ({ values }) => seen.push(values as { to: RecipientChip[]; subject: string }),
+    });
+    const subject = form.register('subject');
+    await subject.onChange({ target: { name: 'subject', value: 'Hello' }, type: 'change' });
+    const last = seen.at(-1);
+    expect(last?.subject).toBe('Hello');
+    expect(last?.to).toHaveLength(10_000);
+    expect(last?.to.every((chip, index) => chip === to[index])).toBe(true);
+  });
+
+  it('come back from storage (plain objects) as chips that are handed on by reference', () => {
+    const stored = structuredClone(makeChip('a@example.com', 'email', undefined));
+    const [chip] = asChips([stored]);
+    expect(chip).toEqual(stored);
+    expect(chip).not.toBe(stored);
+    expect(asChip(chip as RecipientChip)).toBe(chip);
   });
 });

@@ -31,8 +31,34 @@ export interface RecipientChip {
 
 export type RecipientKind = ChannelRule['recipient'];
 
+/**
+ * Chips are instances of this class, not plain objects: react-hook-form deep-copies the plain
+ * objects in the form's values on every change of any field, and passes other objects through,
+ * so 10,000 recipients are not copied on each keystroke. A chip is never changed in place.
+ */
+class Chip {}
+
+/** The chip as an instance of `Chip` (the same chip when it is one already). */
+export function asChip(chip: RecipientChip): RecipientChip {
+  return chip instanceof Chip ? chip : Object.assign(new Chip(), chip);
+}
+
+/** Chips restored from storage (which keeps plain objects) as instances of `Chip`. */
+export function asChips(chips: readonly RecipientChip[]): RecipientChip[] {
+  return chips.map(asChip);
+}
+
 /** Makes a chip from typed text, checking it for the channel's kind of recipient. */
 export function makeChip(
+  input: string,
+  kind: RecipientKind,
+  defaultCountry: CountryCode | undefined,
+  name?: string,
+): RecipientChip {
+  return asChip(checkInput(input, kind, defaultCountry, name));
+}
+
+function checkInput(
   input: string,
   kind: RecipientKind,
   defaultCountry: CountryCode | undefined,
@@ -89,20 +115,25 @@ export function chipFromContact(
 ): RecipientChip {
   const name = contact.full_name ?? contact.display_name ?? undefined;
   if (kind === 'contact') {
-    return { key: `contact:${contact.id}`, input: name ?? contact.id, name, contactId: contact.id };
+    return asChip({
+      key: `contact:${contact.id}`,
+      input: name ?? contact.id,
+      name,
+      contactId: contact.id,
+    });
   }
   const handle = contact[type];
   if (typeof handle !== 'string' || handle === '') {
-    return {
+    return asChip({
       key: `contact:${contact.id}`,
       input: name ?? contact.id,
       name,
       contactId: contact.id,
       error: contactWithoutHandle(type),
-    };
+    });
   }
   const chip = makeChip(handle, kind, defaultCountry, name);
-  return { ...chip, contactId: contact.id };
+  return asChip({ ...chip, contactId: contact.id });
 }
 
 /**
@@ -118,11 +149,11 @@ export function recheckChip(
   if (!chip.error && !chip.pending) return chip;
   // A contact from the search without an address for this channel (see chipFromContact).
   if (chip.contactId && chip.key === `contact:${chip.contactId}`) {
-    return { ...chip, error: contactWithoutHandle(type) };
+    return asChip({ ...chip, error: contactWithoutHandle(type) });
   }
   const again = makeChip(chip.input, ruleFor(type).recipient, defaultCountry, chip.name);
   if (chip.pending && again.pending) return chip;
-  return chip.contactId ? { ...again, contactId: chip.contactId } : again;
+  return chip.contactId ? asChip({ ...again, contactId: chip.contactId }) : again;
 }
 
 /**
@@ -151,7 +182,7 @@ export function addChips(existing: RecipientChip[], added: RecipientChip[]) {
       continue;
     }
     keys.add(chip.key);
-    next.push(chip);
+    next.push(asChip(chip));
   }
   return { chips: next, merged };
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { CONVERSATION_STATUSES } from '../../../schemas/send-message';
+import { CONVERSATION_STATUSES } from '../../../schemas/constants';
 import { inputClass, FieldError } from '../../components/field';
 import {
   channelTypeText,

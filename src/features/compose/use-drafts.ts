@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { deleteDraft, listDrafts, saveDraft, type StoredDraft } from './draft-store';
 import type { ComposeValues } from './form-model';
+import { asChips } from './recipients';
 
 const SAVE_AFTER_MS = 500;
 
@@ -9,6 +10,12 @@ const SAVE_AFTER_MS = 500;
 export interface DraftStorageError {
   action: 'save' | 'read';
   detail: string;
+}
+
+/** A stored draft's values over a fresh form, its recipients as chips again (see `asChip`). */
+function restored(fresh: ComposeValues, values: ComposeValues): ComposeValues {
+  const merged = { ...fresh, ...values };
+  return { ...merged, to: asChips(merged.to), cc: asChips(merged.cc), bcc: asChips(merged.bcc) };
 }
 
 function upsert(list: StoredDraft[], draft: StoredDraft): StoredDraft[] {
@@ -123,7 +130,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
         if (cancelled) return;
         setDrafts(list);
         const latest = list[0];
-        if (latest) reset({ ...fresh(), ...latest.values });
+        if (latest) reset(restored(fresh(), latest.values));
       })
       .catch((error: Error) => setStorageError({ action: 'read', detail: error.message }))
       .finally(() => !cancelled && setReady(true));
@@ -171,7 +178,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     async (id: string) => {
       await saveNow();
       const draft = (await listDrafts().catch(() => drafts)).find((d) => d.id === id);
-      if (draft) reset({ ...fresh(), ...draft.values });
+      if (draft) reset(restored(fresh(), draft.values));
     },
     [drafts, fresh, reset, saveNow],
   );
@@ -203,7 +210,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
     const current = getValues();
     reset(
       next
-        ? { ...fresh(), ...next.values }
+        ? restored(fresh(), next.values)
         : { ...fresh(), channelId: current.channelId, defaultCountry: current.defaultCountry },
     );
   }, [fresh, getValues, remove, reset]);

@@ -10,7 +10,6 @@ import {
   filterEntries,
   isPending,
   NOT_FOUND,
-  parseStoredEntry,
   recipientLabels,
   sortNewestFirst,
   statusOptions,
@@ -18,6 +17,7 @@ import {
   type HistoryEntry,
 } from './history-entry';
 import { sentRecord } from './history-fixtures';
+import { parseStoredEntry } from './stored-entry';
 
 const at = new Date('2026-03-02T08:00:00Z');
 const entry = (options: Parameters<typeof sentRecord>[0] = {}, sentAt = at): HistoryEntry =>

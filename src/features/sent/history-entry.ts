@@ -1,16 +1,9 @@
-import { z } from 'zod';
-import {
-  CHANNEL_TYPES,
-  ChannelTypeSchema,
-  type Channel,
-  type ChannelType,
-} from '../../../schemas/rows';
-import {
-  MESSAGE_STATUSES,
-  MessageStatusSchema,
-  type MessageStatus,
-  type SendMessageRequest,
-  type SendMessageResponse,
+import { CHANNEL_TYPES, MESSAGE_STATUSES } from '../../../schemas/constants';
+import type { Channel, ChannelType } from '../../../schemas/rows';
+import type {
+  MessageStatus,
+  SendMessageRequest,
+  SendMessageResponse,
 } from '../../../schemas/send-message';
 import type { MessageStatusRow } from '../../api/messages';
 import { i18n } from '../../i18n';
@@ -41,35 +34,6 @@ export interface HistoryEntry {
   notFound?: boolean;
   /** When the upstream says it went out. */
   upstreamSentAt?: string | null;
-}
-
-/**
- * What a stored record must have for the history to show it. The request and Mateo's answer
- * are checked only for what the list reads, so an answer stored by an older build (or read back
- * after a retry, with fewer fields) still shows.
- */
-const StoredEntrySchema = z.object({
-  id: z.string(),
-  sentAt: z.string(),
-  channel: z.object({ id: z.string(), name: z.string().nullable(), type: ChannelTypeSchema }),
-  request: z.looseObject({}),
-  response: z.looseObject({
-    conversation: z.looseObject({}),
-    message: z.looseObject({ id: z.string() }),
-    recipients: z.array(z.looseObject({})),
-    actions: z.array(z.looseObject({})),
-  }),
-  status: MessageStatusSchema,
-  sendAfter: z.string().nullable(),
-  cancelled: z.boolean().optional(),
-  cancelRequested: z.boolean().optional(),
-  notFound: z.boolean().optional(),
-  upstreamSentAt: z.string().nullable().optional(),
-});
-
-/** A stored record as an entry, or undefined when it is not one. */
-export function parseStoredEntry(value: unknown): HistoryEntry | undefined {
-  return StoredEntrySchema.safeParse(value).success ? (value as HistoryEntry) : undefined;
 }
 
 export interface SentRecord {

@@ -1,11 +1,11 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import {
   entryFromSent,
-  parseStoredEntry,
   sortNewestFirst,
   type HistoryEntry,
   type SentRecord,
 } from './history-entry';
+import { parseStoredEntry } from './stored-entry';
 import { i18n } from '../../i18n';
 
 /**

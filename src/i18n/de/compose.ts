@@ -31,6 +31,11 @@ export const compose = {
   subject: 'Betreff',
   message: 'Nachricht',
   loadingEditor: 'Editor wird geladen\u00a0…',
+  loadingFields: 'Optionen für diesen Kanal werden geladen\u00a0…',
+  fieldsFailed:
+    'Die Optionen für diesen Kanal konnten nicht geladen werden ({{detail}}). Laden Sie die Seite neu; Ihr Entwurf bleibt erhalten.',
+  checkFailed:
+    'Die Prüfungen für dieses Formular konnten nicht geladen werden ({{detail}}). Prüfen Sie die Verbindung und drücken Sie dann erneut auf Senden; nichts Eingegebenes geht verloren.',
   phone: {
     loading: 'Prüfung der Telefonnummern wird geladen\u00a0…',
     failed: 'Die Prüfung der Telefonnummern konnte nicht geladen werden ({{detail}}).',
@@ -61,5 +66,6 @@ export const compose = {
   preview: {
     heading: 'Vorschau',
     pickChannel: 'Wählen Sie einen Kanal, um die Nachricht zu sehen.',
+    loading: 'Vorschau wird geladen\u00a0…',
   },
 } satisfies Translation<typeof en>;

@@ -84,6 +84,8 @@ export const preview = {
     issues_one: '{{count}} Abweichung',
     issues_other: '{{count}} Abweichungen',
     passes: 'entspricht der API',
+    checking: 'wird geprüft\u00a0…',
+    checkFailed: 'nicht geprüft: die Prüfung konnte nicht geladen werden ({{detail}})',
     checkedAgainst:
       'POST /send_message, geprüft gegen die veröffentlichte API-Beschreibung und die Regeln für {{channel}}.',
     issuesList: 'Abweichungen von der API',

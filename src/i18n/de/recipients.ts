@@ -11,6 +11,7 @@ export const recipients = {
   list: '{{label}}-Empfänger',
   invalidList: 'Ungültige {{label}}-Empfänger',
   all: 'Alle {{count}} {{label}}-Empfänger',
+  loadingAll: 'Liste wird geladen\u00a0…',
   more: '+{{count, number}} weitere',
   matching: 'Kontakte zu „{{term}}“',
   noHandle: 'keine Kontaktdaten für {{channel}}',

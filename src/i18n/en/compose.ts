@@ -29,6 +29,11 @@ export const compose = {
   subject: 'Subject',
   message: 'Message',
   loadingEditor: 'Loading the editor…',
+  loadingFields: 'Loading the options for this channel…',
+  fieldsFailed:
+    'The options for this channel could not be loaded ({{detail}}). Reload the page; your draft is kept.',
+  checkFailed:
+    'The checks for this form could not be loaded ({{detail}}). Check the connection, then press Send again; nothing you typed is lost.',
   phone: {
     loading: 'Loading the phone number checks…',
     failed: 'The phone number checks could not be loaded ({{detail}}).',
@@ -58,5 +63,6 @@ export const compose = {
   preview: {
     heading: 'Preview',
     pickChannel: 'Pick a channel to see the message.',
+    loading: 'Loading the preview…',
   },
 };

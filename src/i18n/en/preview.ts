@@ -82,6 +82,8 @@ export const preview = {
     issues_one: '{{count}} issue',
     issues_other: '{{count}} issues',
     passes: 'passes the contract',
+    checking: 'checking…',
+    checkFailed: 'not checked: the check could not be loaded ({{detail}})',
     checkedAgainst:
       'POST /send_message, checked against the published contract and the {{channel}} rules.',
     issuesList: 'Contract issues',

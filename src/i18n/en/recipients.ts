@@ -9,6 +9,7 @@ export const recipients = {
   list: '{{label}} recipients',
   invalidList: 'Invalid {{label}} recipients',
   all: 'All {{count}} {{label}} recipients',
+  loadingAll: 'Loading the list…',
   more: '+{{count, number}} more',
   matching: 'Contacts matching “{{term}}”',
   noHandle: 'no {{channel}} handle',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { i18n } from '../../../i18n';
-import { contractIssues, orderHeaders } from './contract-issues';
+import { contractIssues } from './contract-check';
+import { orderHeaders } from './contract-issues';
 import {
   attachmentName,
   firstLabels,

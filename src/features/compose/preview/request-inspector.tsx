@@ -4,7 +4,8 @@ import type { ChannelType } from '../../../../schemas/rows';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { Button } from '../../../components/button';
 import { channelLabel } from '../channel-rules';
-import { contractIssues, orderHeaders } from './contract-issues';
+import { useLazyModule } from '../../../lib/lazy-module';
+import { loadContractCheck, orderHeaders } from './contract-issues';
 import { proxySendUrl, toCurl, toFetch } from './copy-commands';
 
 export interface LastAnswer {
@@ -110,7 +111,12 @@ export const RequestInspector = memo(function RequestInspector({
   const titleId = useId();
   const answerTitleId = useId();
 
-  const issues = useMemo(() => contractIssues(request, channelType), [request, channelType]);
+  const check = useLazyModule(loadContractCheck);
+  // Null until the check is there (it loads after the page is drawn).
+  const issues = useMemo(
+    () => check.module?.contractIssues(request, channelType) ?? null,
+    [check.module, request, channelType],
+  );
   // The body is only written out while the section is open; closed it costs nothing per keystroke.
   const json = useMemo(() => (open ? JSON.stringify(request, null, 2) : ''), [open, request]);
 
@@ -145,14 +151,20 @@ export const RequestInspector = memo(function RequestInspector({
           <span id={titleId}>{t('preview.inspector.request')}</span>{' '}
           <span
             className={`ml-1 text-xs font-normal ${
-              issues.length
-                ? 'text-red-700 dark:text-red-400'
-                : 'text-emerald-800 dark:text-emerald-300'
+              !issues
+                ? 'text-slate-600 dark:text-slate-400'
+                : issues.length
+                  ? 'text-red-700 dark:text-red-400'
+                  : 'text-emerald-800 dark:text-emerald-300'
             }`}
           >
-            {issues.length
-              ? t('preview.inspector.issues', { count: issues.length })
-              : t('preview.inspector.passes')}
+            {!issues
+              ? check.error
+                ? t('preview.inspector.checkFailed', { detail: check.error.message })
+                : t('preview.inspector.checking')
+              : issues.length
+                ? t('preview.inspector.issues', { count: issues.length })
+                : t('preview.inspector.passes')}
           </span>
         </summary>
         {open ? (
@@ -160,7 +172,7 @@ export const RequestInspector = memo(function RequestInspector({
             <p className="text-xs text-slate-600 dark:text-slate-400">
               {t('preview.inspector.checkedAgainst', { channel: rules })}
             </p>
-            {issues.length ? (
+            {!issues ? null : issues.length ? (
               <ul
                 aria-label={t('preview.inspector.issuesList')}
                 className="space-y-0.5 text-sm text-red-800 dark:text-red-300"

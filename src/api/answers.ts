@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ApiErrorSchema } from '../../schemas/api-error';
+import {
+  ConversationRowListSchema,
+  ChannelListSchema,
+  ContactListSchema,
+  MessageRowSchema,
+  TemplateListSchema,
+} from '../../schemas/rows';
+import {
+  ConversationSchema,
+  MessageSchema,
+  SendMessageResponseSchema,
+} from '../../schemas/send-message';
+
+/**
+ * Every schema an answer of the API is checked with. This module brings zod, so it is not part
+ * of the page's first load: `loadAnswers` fetches it beside the first request.
+ */
+
+export { ApiErrorSchema, ChannelListSchema, ContactListSchema, ConversationRowListSchema };
+export { TemplateListSchema, SendMessageResponseSchema };
+
+export const MessageListSchema = z.array(MessageSchema);
+export const ConversationListSchema = z.array(ConversationSchema);
+
+export const MessageWithTextListSchema = z.array(
+  MessageRowSchema.extend({
+    raw_content: z.string().nullable().optional(),
+    subject: z.string().nullable().optional(),
+    is_inbound: z.boolean().optional(),
+  }),
+);
+
+export const MessageStatusRowSchema = MessageRowSchema.pick({
+  id: true,
+  status: true,
+  send_after: true,
+  sent_at: true,
+});
+export type MessageStatusRow = z.infer<typeof MessageStatusRowSchema>;
+export const MessageStatusRowListSchema = z.array(MessageStatusRowSchema);
+
+const DeletedMessageSchema = z.looseObject({ id: z.string() });
+/**
+ * Mateo documents the deleted object, PostgREST answers an array (or nothing, without
+ * `return=representation`): any of them.
+ */
+export const DeletedMessagesSchema = z.union([
+  z.array(DeletedMessageSchema),
+  DeletedMessageSchema.transform((row) => [row]),
+  z.undefined().transform(() => []),
+]);
+
+export const SignedUrlSchema = z.string().trim().url();
