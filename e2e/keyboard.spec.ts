@@ -161,5 +161,22 @@ for (const [language, text, locale] of [
       await page.keyboard.press('Control+Enter');
       await expect(page.getByRole('combobox', { name: text.compose.to, ...exact })).toBeFocused();
     });
+
+    test('an email without a message: the check moves the focus into the HTML editor', async ({
+      page,
+    }) => {
+      await page.goto('/');
+      await page.getByLabel(text.compose.channel.label, exact).selectOption(SEED.channels.email);
+      const to = page.getByRole('combobox', { name: text.compose.to, ...exact });
+      await to.fill('anna@example.com');
+      await to.press('Enter');
+      await page.getByLabel(text.compose.subject, exact).fill('Ihr Termin');
+      const editor = page.getByRole('textbox', { name: text.compose.message, ...exact });
+      await expect(editor).toBeVisible();
+      await page.getByLabel(text.compose.subject, exact).press('Control+Enter');
+      await expect(editor).toBeFocused();
+      await expect(editor).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.getByLabel(text.compose.subject, exact)).toHaveValue('Ihr Termin');
+    });
   });
 }

@@ -31,6 +31,9 @@ import {
 } from '../../lib/phone-countries';
 import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-loader';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
+import { registerFocus, useFormValue } from './form-changes';
+import type { RichEditorProps } from './rich-editor';
+import { useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
 import { zonedToInstant } from '../../lib/zoned-time';
 import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
@@ -164,6 +167,23 @@ function rekind(
   );
 }
 
+/**
+ * The fields the page itself follows. One array for every render, and exact names: a new array
+ * or a name that is the start of another ('text' of 'textEdited') would make react-hook-form
+ * copy the whole form and render the whole page on keystrokes in other fields.
+ */
+const PAGE_FIELDS = [
+  'id',
+  'channelId',
+  'defaultCountry',
+  'textEdited',
+  'schedule',
+  'replyToMessageId',
+  'template.id',
+  'to',
+  'conversationStatus',
+] as const;
+
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
@@ -206,20 +226,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     templateId,
     to,
     conversationStatus,
-  ] = useWatch({
-    control,
-    name: [
-      'id',
-      'channelId',
-      'defaultCountry',
-      'textEdited',
-      'schedule',
-      'replyToMessageId',
-      'template.id',
-      'to',
-      'conversationStatus',
-    ],
-  });
+  ] = useWatch({ control, name: PAGE_FIELDS, exact: true });
   const replyMessage = useQuery(replyMessageQueryOptions(replyTo.trim()));
   const replyConversation = useQuery(conversationQueryOptions(replyMessage.data?.conversation_id));
   const channel = channelsData?.find((c) => c.id === channelId);
@@ -589,22 +596,15 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                       <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>
                     }
                   >
-                    <Controller
+                    <HtmlEditorField
+                      key={draftId}
                       control={control}
-                      name="html"
-                      render={({ field }) => (
-                        <RichEditor
-                          key={draftId}
-                          id="message"
-                          label={t('compose.message')}
-                          value={field.value}
-                          onChange={onHtmlChange}
-                          invalid={Boolean(errors.html)}
-                          describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
-                          onSubmitShortcut={() => void submit()}
-                          editorRef={(focus) => field.ref({ focus })}
-                        />
-                      )}
+                      id="message"
+                      label={t('compose.message')}
+                      onChange={onHtmlChange}
+                      invalid={Boolean(errors.html)}
+                      describedBy={fieldDescribedBy('message', { error: errors.html?.message })}
+                      onSubmitShortcut={() => void submit()}
                     />
                   </Suspense>
                   {errors.html ? (
@@ -850,18 +850,34 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   );
 }
 
+/**
+ * The rich editor as the form's `html` field. Not a Controller: a Controller watches its value
+ * the way that makes react-hook-form copy the whole form on every keystroke (see
+ * onValuesChange), 10,000 recipients included.
+ */
+function HtmlEditorField({
+  control,
+  ...props
+}: Omit<RichEditorProps, 'value' | 'editorRef'> & { control: ComposeControl }) {
+  const value = useFormValue(control, (values) => values.html);
+  const editorRef = useCallback(
+    (focus: () => void) => registerFocus(control, 'html', focus),
+    [control],
+  );
+  return <RichEditor {...props} value={value} editorRef={editorRef} />;
+}
+
 /** Only the counter re-renders while typing, not the whole form. */
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
 
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const [text, actions] = useWatch({ control, name: ['text', 'actions'] });
-  return (
-    <TextCounter id="message-counter" text={text} type={type} hasActions={actions.length > 0} />
-  );
+  const text = useFormValue(control, (values) => values.text);
+  const hasActions = useFormValue(control, (values) => values.actions.length > 0);
+  return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }
 
 function FooterCounter({ control, max }: { control: ComposeControl; max: number }) {
-  const footer = useWatch({ control, name: 'footer' });
+  const footer = useFormValue(control, (values) => values.footer);
   const length = [...footer.trim()].length;
   return (
     <span
@@ -947,10 +963,10 @@ function ComposePreview({
   lastAnswer: LastAnswer | null;
 }) {
   const { t } = useTranslation();
-  // Deferred before anything is made of them: a keystroke renders only this hook's update, and
-  // the request (10,000 recipients mapped, say), the preview and the inspector follow in a
-  // render that the next keystroke may interrupt.
-  const values = useDeferredValue(useWatch({ control }) as ComposeValues);
+  // The request (10,000 recipients mapped, say), the preview and the inspector are made from
+  // values handed on once typing settles (see useSettledValues), never on each keystroke; the
+  // render they cause may still be interrupted by the next key.
+  const values = useDeferredValue(useSettledValues(control));
   // Recipients typed or buttons made before the phone module arrived show once it is there.
   const phoneNeeded = channel ? fieldNeedingPhone(values, channel) !== undefined : false;
   const phone = usePhone(phoneNeeded);

@@ -104,6 +104,22 @@ function toRecipient(chip: RecipientChip, channel: Channel): Recipient {
   return recipient;
 }
 
+/**
+ * The recipients of a list of chips, kept per list and kind of channel: a list that did not
+ * change maps to the very same array, so that what is made of it (the contract check of 10,000
+ * recipients, say) can be kept too.
+ */
+const recipientLists = new WeakMap<readonly RecipientChip[], Map<string, Recipient[]>>();
+
+function toRecipients(chips: readonly RecipientChip[], channel: Channel): Recipient[] {
+  let byKind = recipientLists.get(chips);
+  if (!byKind) recipientLists.set(chips, (byKind = new Map()));
+  const kind = ruleFor(channel.type).recipient;
+  let recipients = byKind.get(kind);
+  if (!recipients) byKind.set(kind, (recipients = chips.map((chip) => toRecipient(chip, channel))));
+  return recipients;
+}
+
 const RECIPIENT_FIELDS = ['to', 'cc', 'bcc'] as const;
 
 /**
@@ -141,11 +157,11 @@ export function toSendMessageRequest(values: ComposeValues, channel: Channel): S
   const request: SendMessageRequest = {
     id: values.id,
     from: channel.id,
-    to: values.to.map((chip) => toRecipient(chip, channel)),
+    to: toRecipients(values.to, channel),
   };
   if (rule.ccBcc) {
-    if (values.cc.length) request.cc = values.cc.map((chip) => toRecipient(chip, channel));
-    if (values.bcc.length) request.bcc = values.bcc.map((chip) => toRecipient(chip, channel));
+    if (values.cc.length) request.cc = toRecipients(values.cc, channel);
+    if (values.bcc.length) request.bcc = toRecipients(values.bcc, channel);
   }
   if (rule.subject && values.subject.trim()) request.subject = values.subject.trim();
   if (rule.body === 'html') {

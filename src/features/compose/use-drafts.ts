@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { deleteDraft, listDrafts, saveDraft, type StoredDraft } from './draft-store';
 import type { ComposeValues } from './form-model';
+import { onValuesChange } from './form-changes';
 import { asChips } from './recipients';
 
 const SAVE_AFTER_MS = 500;
@@ -99,7 +100,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
   // Changes seen and changes known to be in IndexedDB: what differs is unsaved.
   const changes = useRef(0);
   const savedChanges = useRef(0);
-  const { reset, watch, getValues } = form;
+  const { reset, control, getValues } = form;
 
   const flush = useCallback(async () => {
     clearTimeout(timer.current);
@@ -143,14 +144,13 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
 
   useEffect(() => {
     if (!ready) return;
-    const subscription = watch(() => {
+    return onValuesChange(control, () => {
       changes.current++;
       pending.current = getValues();
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_AFTER_MS);
     });
-    return () => subscription.unsubscribe();
-  }, [ready, watch, getValues, flush]);
+  }, [ready, control, getValues, flush]);
 
   useEffect(() => {
     const onHide = () => {

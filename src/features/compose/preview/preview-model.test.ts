@@ -1,5 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SendMessageRequest } from '../../../../schemas/send-message';
+import {
+  SendMessageRequestSchema,
+  type SendMessageRequest,
+} from '../../../../schemas/send-message';
 import { i18n } from '../../../i18n';
 import { contractIssues } from './contract-check';
 import { orderHeaders } from './contract-issues';
@@ -128,6 +132,43 @@ describe('contractIssues', () => {
       ['to.0.contact_id', 'contract'],
       ['send_after', 'contract'],
     ]);
+  });
+
+  it('finds in each recipient list, checked on its own and kept, what the whole body check finds', () => {
+    const recipient = fc.record(
+      {
+        handle: fc.oneof(fc.string(), fc.integer()),
+        contact_id: fc.oneof(fc.uuid(), fc.string()),
+        country_codes: fc.oneof(fc.array(fc.string()), fc.string()),
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.record(
+      {
+        from: fc.oneof(fc.constant(FROM), fc.string()),
+        to: fc.oneof(fc.array(recipient, { maxLength: 4 }), fc.constant(null), fc.string()),
+        cc: fc.array(recipient, { maxLength: 3 }),
+        bcc: fc.array(recipient, { maxLength: 3 }),
+        subject: fc.oneof(fc.string(), fc.integer()),
+        send_after: fc.oneof(fc.constant('2026-03-01T09:00+01:00'), fc.string()),
+      },
+      { requiredKeys: ['from'] },
+    );
+    fc.assert(
+      fc.property(body, (request) => {
+        const whole = SendMessageRequestSchema.safeParse(request);
+        const expected = whole.success
+          ? []
+          : whole.error.issues.map((i) => [i.path.map(String).join('.'), i.message]);
+        const once = contractIssues(request as SendMessageRequest, 'email');
+        const again = contractIssues(request as SendMessageRequest, 'email');
+        const contract = (issues: typeof once) =>
+          issues.filter((i) => i.source === 'contract').map((i) => [i.path, i.message]);
+        expect(contract(once)).toEqual(expected);
+        expect(contract(again)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('adds the channel rules the body cannot express', () => {

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGETS, buildAndMeasure, type BundleSizes } from '../bench/bundle-size';
+
+/**
+ * The bundle budgets that hold, on a fresh production build (deterministic, so here rather
+ * than in the benchmarks): what the browser fetches before the app runs, the CSS, no chunk-size
+ * warning, and the heavy parts outside the first load. (All JS together is over its 300 KiB
+ * budget; `npm run bench -- --check` reports that.)
+ */
+let outDir: string;
+let sizes: BundleSizes;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'mateo-bundle-'));
+  sizes = await buildAndMeasure(outDir);
+}, 180_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+describe('the production bundle', () => {
+  it(`loads at most ${BUNDLE_BUDGETS.initialGzipKiB} KiB of JavaScript (gzip) before the app runs`, () => {
+    expect(sizes.initialGzipKiB).toBeGreaterThan(0);
+    expect(sizes.initialGzipKiB).toBeLessThanOrEqual(BUNDLE_BUDGETS.initialGzipKiB);
+  });
+
+  it(`has at most ${BUNDLE_BUDGETS.cssGzipKiB} KiB of CSS and no chunk-size warning`, () => {
+    expect(sizes.cssGzipKiB).toBeGreaterThan(0);
+    expect(sizes.cssGzipKiB).toBeLessThanOrEqual(BUNDLE_BUDGETS.cssGzipKiB);
+    expect(sizes.chunkSizeWarning).toBe(false);
+  });
+
+  it('keeps the rich editor, zod, the phone checks and the HTML sanitiser out of the first load', () => {
+    const initial = sizes.files.filter((file) => file.initial);
+    expect(initial.length).toBeGreaterThan(0);
+    const firstLoad = initial
+      .map((file) => readFileSync(join(outDir, file.file), 'utf8'))
+      .join('\n');
+    const everything = sizes.files
+      .filter((file) => file.file.endsWith('.js'))
+      .map((file) => readFileSync(join(outDir, file.file), 'utf8'))
+      .join('\n');
+    // A mark of each part that survives minification: each is in the build, none in the first load.
+    for (const mark of ['ProseMirror', 'ZodError', 'INVALID_COUNTRY', 'DOMPurify']) {
+      expect(everything, mark).toContain(mark);
+      expect(firstLoad, mark).not.toContain(mark);
+    }
+  });
+});
