@@ -13,6 +13,24 @@ export interface DraftStorageError {
   detail: string;
 }
 
+let earlyRead: Promise<StoredDraft[]> | undefined;
+
+/**
+ * Starts reading the drafts before the composer is drawn (the app calls this first thing), so
+ * that a large draft is back sooner; the composer takes this read when it opens.
+ */
+export function readDraftsEarly(): void {
+  earlyRead ??= moveStashes().then(() => listDrafts());
+  // Reported by the composer when it takes the read.
+  earlyRead.catch(() => undefined);
+}
+
+function takeDrafts(): Promise<StoredDraft[]> {
+  const read = earlyRead ?? moveStashes().then(() => listDrafts());
+  earlyRead = undefined;
+  return read;
+}
+
 /** A stored draft's values over a fresh form, its recipients as chips again (see `asChip`). */
 function restored(fresh: ComposeValues, values: ComposeValues): ComposeValues {
   const merged = { ...fresh, ...values };
@@ -125,8 +143,7 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
 
   useEffect(() => {
     let cancelled = false;
-    moveStashes()
-      .then(() => listDrafts())
+    takeDrafts()
       .then((list) => {
         if (cancelled) return;
         setDrafts(list);
