@@ -1,8 +1,30 @@
 import { currentLocale } from './locale';
 
+/**
+ * One formatter per locale and options, made once: making an Intl formatter costs far more than
+ * using one, and counters are formatted again on every keystroke.
+ */
+function cached<F>(cache: Map<string, F>, make: (locale: string, options?: object) => F) {
+  return (locale: string, options?: object): F => {
+    const key = `${locale} ${options ? JSON.stringify(options) : ''}`;
+    let format = cache.get(key);
+    if (!format) cache.set(key, (format = make(locale, options)));
+    return format;
+  };
+}
+
+export const numberFormat = cached(
+  new Map<string, Intl.NumberFormat>(),
+  (locale, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options),
+);
+const dateTimeFormat = cached(
+  new Map<string, Intl.DateTimeFormat>(),
+  (locale, options?: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, options),
+);
+
 /** A number as the reader's region writes it: 10,000 in English, 10.000 in German. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(currentLocale(), options).format(value);
+  return numberFormat(currentLocale(), options).format(value);
 }
 
 /**
@@ -28,7 +50,7 @@ export function formatDateTime(
 ): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  return new Intl.DateTimeFormat(currentLocale(), options).format(date);
+  return dateTimeFormat(currentLocale(), options).format(date);
 }
 
 /** A time of day in the reader's language and region ("11:10:05 PM", "23:10:05"). */

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { de } from './de';
 import { en } from './en';
 import { browserLanguages, localeFor } from './locale';
+import { numberFormat } from './format';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -51,9 +52,27 @@ void i18n.use(initReactI18next).init({
   initAsync: false,
 });
 // `{{count, number}}` in a text groups digits as the reader's region does (10,000 / 10.000).
-i18n.services.formatter?.add('number', (value: number, lng, options: Intl.NumberFormatOptions) =>
-  new Intl.NumberFormat(localeFor(lng ?? 'en'), options).format(value),
-);
+// i18next hands the formatter the whole call's options (the count among them): only the number
+// format's own options pick the (cached) formatter.
+const NUMBER_OPTIONS = [
+  'style',
+  'unit',
+  'unitDisplay',
+  'notation',
+  'compactDisplay',
+  'useGrouping',
+  'signDisplay',
+  'minimumIntegerDigits',
+  'minimumFractionDigits',
+  'maximumFractionDigits',
+  'maximumSignificantDigits',
+] as const;
+i18n.services.formatter?.add('number', (value: number, lng, options: Record<string, unknown>) => {
+  const picked = Object.fromEntries(
+    NUMBER_OPTIONS.filter((key) => options?.[key] !== undefined).map((key) => [key, options[key]]),
+  ) as Intl.NumberFormatOptions;
+  return numberFormat(localeFor(lng ?? 'en'), picked).format(value);
+});
 
 function applyToDocument(language: string) {
   document.documentElement.lang = language;
