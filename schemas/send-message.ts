@@ -42,6 +42,7 @@ export const RecipientSchema = z.looseObject({
   secondary_external_contact_id: nullish(z.string()),
 });
 export type Recipient = z.infer<typeof RecipientSchema>;
+export const RecipientListSchema = z.array(RecipientSchema);
 
 export const ActionSchema = z.looseObject({
   data: nullish(z.string()),
@@ -56,9 +57,9 @@ export const SendMessageRequestSchema = z.looseObject({
   id: nullish(UuidSchema),
   conversation_id: nullish(UuidSchema),
   conversation_status: nullish(ConversationStatusSchema),
-  to: nullish(z.array(RecipientSchema)),
-  cc: nullish(z.array(RecipientSchema)),
-  bcc: nullish(z.array(RecipientSchema)),
+  to: nullish(RecipientListSchema),
+  cc: nullish(RecipientListSchema),
+  bcc: nullish(RecipientListSchema),
   subject: nullish(z.string()),
   html: nullish(z.string()),
   text: nullish(z.string()),

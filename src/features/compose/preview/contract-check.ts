@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { checkChannelRules } from '../../../../schemas/channel-rules';
 import type { ChannelType } from '../../../../schemas/rows';
 import {
-  RecipientSchema,
+  RecipientListSchema,
   SendMessageRequestSchema,
   type Recipient,
   type SendMessageRequest,
@@ -10,7 +10,6 @@ import {
 import type { ContractIssue } from './contract-issues';
 
 const RECIPIENT_LISTS = ['to', 'cc', 'bcc'] as const;
-const RecipientListSchema = z.array(RecipientSchema);
 /** The contract's order of the body's fields, which is the order its issues are listed in. */
 const FIELD_ORDER = Object.keys(SendMessageRequestSchema.shape);
 
