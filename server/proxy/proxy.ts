@@ -4,7 +4,7 @@ import { apiErrorBody } from '../../schemas/api-error';
 import { SendMessageRequestSchema } from '../../schemas/send-message';
 import { gateRefusal, readLimitedBody } from './gate';
 import { respond, respondError as error, respondJson } from './respond';
-import { checkQuery, matchRoute } from './routes';
+import { checkQuery, matchRoute, pathAndQuery } from './routes';
 import { answerText, relayAnswer, UpstreamError, type Upstream } from './upstream';
 
 export interface ProxyDeps {
@@ -14,35 +14,6 @@ export interface ProxyDeps {
 
 // Decodes as `Request.text()` would: UTF-8, a leading byte-order mark dropped.
 const utf8 = new TextDecoder();
-
-/**
- * A request URL's path and query pairs as `new URL(url)` gives them. Most targets are plain
- * (letters, digits, `-._~!$&'()*+,;=:@/`, `%` escapes only in the query, no dot segments), and
- * for those the text after the origin already is the pathname and the search; anything else is
- * parsed. A plain query without `%` or `+` has nothing to decode either.
- */
-const PLAIN_TARGET = /^(\/[\w\-.~!$&'()*+,;=:@/]*)(?:\?([\w\-.~!$&'()*+,;=:@/%]*))?$/;
-const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
-const ENCODED = /[%+]/;
-
-function pathAndQuery(url: string): { path: string; pairs: Iterable<[string, string]> } {
-  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-  const plain = pathStart === -1 ? null : PLAIN_TARGET.exec(url.slice(pathStart));
-  if (!plain || DOT_SEGMENT.test(plain[1] as string)) {
-    const parsed = new URL(url);
-    return { path: parsed.pathname, pairs: parsed.searchParams };
-  }
-  const query = plain[2] ?? '';
-  if (ENCODED.test(query)) return { path: plain[1] as string, pairs: new URLSearchParams(query) };
-  // Split as URLSearchParams does: on `&`, empty parts skipped, name and value at the first `=`.
-  const pairs: [string, string][] = [];
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    pairs.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)]);
-  }
-  return { path: plain[1] as string, pairs };
-}
 
 /** The `/api/*` proxy: gate, allowlist, body checks, then one paced call upstream. */
 export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
@@ -63,7 +34,7 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
       return error(404, 'not_found', `${c.req.method} /api${path} is not a route of this server.`);
     }
     const { rule, upstreamPath } = match;
-    const checked = checkQuery(rule, url.pairs);
+    const checked = checkQuery(rule, url.query);
     if ('problem' in checked) {
       return error(
         400,
