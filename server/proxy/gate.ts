@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { respondError as refuse } from './respond';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -9,11 +8,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * cross-site form posts, path tricks). Returns the refusal, or `undefined` to go on.
  */
 export function gateRefusal(
-  c: Context,
+  request: Request,
   /** `host[:port]` values the Host header may carry, lower case. */
   allowedHosts: ReadonlySet<string>,
 ): Response | undefined {
-  const headers = c.req.raw.headers;
+  const headers = request.headers;
   const host = (headers.get('host') ?? '').toLowerCase();
   if (!allowedHosts.has(host)) {
     return refuse(
@@ -34,7 +33,7 @@ export function gateRefusal(
     return refuse(403, 'forbidden_origin', 'Requests from other sites are refused.');
   }
 
-  const method = c.req.method;
+  const method = request.method;
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
     const type = (headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
     if (type !== 'application/json') {
@@ -59,11 +58,12 @@ const REFUSED_PATH = /^(?!\/)|\/\/|(?:^|\/)\.\.?(?:\/|$)|%2e|%2f|%5c|%00|\\/i;
  * Refuses request targets that routing would otherwise normalise: an absolute-form target
  * (`GET http://evil/api/...`), dot segments (also `%2e%2e`, which URL parsing resolves), encoded
  * separators, backslashes and empty segments. Runs on every request, before routing (see
- * `createApp`). Returns the refusal, or `undefined` to go on.
+ * `createApp`); `env` is what @hono/node-server passes, whose `incoming.url` is the target as
+ * sent. Returns the refusal, or `undefined` to go on.
  */
-export function rawPathRefusal(c: Context): Response | undefined {
-  const rawTarget = (c.env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
-  const target = rawTarget ?? new URL(c.req.url).pathname + new URL(c.req.url).search;
+export function rawPathRefusal(request: Request, env: unknown): Response | undefined {
+  const rawTarget = (env as { incoming?: { url?: string } } | undefined)?.incoming?.url;
+  const target = rawTarget ?? new URL(request.url).pathname + new URL(request.url).search;
   const queryStart = target.indexOf('?');
   const rawPath = queryStart === -1 ? target : target.slice(0, queryStart);
   if (REFUSED_PATH.test(rawPath)) {
