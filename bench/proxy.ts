@@ -2,11 +2,17 @@
  * Proxy overhead: requests per second and p50/p99 latency through our proxy, direct to the same
  * loopback upstream, and through a bare `node:http` forwarding proxy, in one run. Prints JSON
  * and writes bench/results/proxy.json. Pacing is set far above the load so that the gate,
- * allowlist, header handling and fetch are what is measured, not the 2 req/s queue.
+ * allowlist, header handling and fetch are what is measured, not the 2 req/s queue; the circuit
+ * breaker is on, as in every server `npm start` runs.
  *
  * Load generator, upstream and proxies share this process, so `cpuUsPerRequest` (process CPU
  * time per completed request) is also reported: on a shared, noisy machine it moves less than
  * requests per second, and its difference to `direct` is what one proxy hop costs.
+ *
+ * Both proxies get the same load (same client, concurrency and keep-alive) and reach the
+ * upstream over keep-alive connections of their own agent. The contenders take turns in a
+ * rotating order, so that none always runs right after another; the throughput ratio is given
+ * from the medians and, steadier on a noisy machine, as the median of each round's ratio.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -14,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../server/app';
+import { createCircuitBreaker } from '../server/proxy/circuit-breaker';
 import { createPacer } from '../server/proxy/pacer';
 import { createUpstream } from '../server/proxy/upstream';
 
@@ -92,6 +99,9 @@ async function main() {
   });
   const upstreamPort = await listen(upstream);
 
+  // Keep-alive to the upstream like our proxy's agent (http-client.ts); Node's global agent
+  // also keeps connections alive, but the bench should not depend on a default.
+  const bareAgent = new Agent({ keepAlive: true, maxSockets: 64 });
   const bare = createServer((req, res) => {
     const forward = request(
       {
@@ -100,6 +110,7 @@ async function main() {
         path: (req.url ?? '').replace(/^\/api/, ''),
         method: req.method,
         headers: { accept: 'application/json' },
+        agent: bareAgent,
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -114,7 +125,12 @@ async function main() {
   const hosts = new Set<string>();
   const app = createApp({
     upstream: createUpstream(
-      { baseUrl: `http://127.0.0.1:${upstreamPort}`, token: 'bench', timeoutMs: 10_000 },
+      {
+        baseUrl: `http://127.0.0.1:${upstreamPort}`,
+        token: 'bench',
+        timeoutMs: 10_000,
+        breaker: createCircuitBreaker(),
+      },
       createPacer(1_000_000),
     ),
     allowedHosts: hosts,
@@ -124,19 +140,25 @@ async function main() {
   const proxyPort = (proxy.address() as AddressInfo).port;
   hosts.add(`127.0.0.1:${proxyPort}`);
 
-  const rounds: Record<'direct' | 'bare' | 'proxy', Awaited<ReturnType<typeof load>>[]> = {
+  type Contender = 'direct' | 'bare' | 'proxy';
+  const targets: Record<Contender, [port: number, path: string]> = {
+    direct: [upstreamPort, PATH],
+    bare: [barePort, `/api${PATH}`],
+    proxy: [proxyPort, `/api${PATH}`],
+  };
+  const contenders: Contender[] = ['direct', 'bare', 'proxy'];
+  const rounds: Record<Contender, Awaited<ReturnType<typeof load>>[]> = {
     direct: [],
     bare: [],
     proxy: [],
   };
   // Warm-up for all three, so that no contender runs its first round with cold code.
-  await load(upstreamPort, PATH);
-  await load(barePort, `/api${PATH}`);
-  await load(proxyPort, `/api${PATH}`);
+  for (const name of contenders) await load(...targets[name]);
   for (let i = 0; i < ROUNDS; i++) {
-    rounds.direct.push(await load(upstreamPort, PATH));
-    rounds.bare.push(await load(barePort, `/api${PATH}`));
-    rounds.proxy.push(await load(proxyPort, `/api${PATH}`));
+    // Round i starts with contender i (mod 3): over any three rounds each runs first, second and
+    // last once.
+    const order = contenders.map((_, k) => contenders[(i + k) % contenders.length] as Contender);
+    for (const name of order) rounds[name].push(await load(...targets[name]));
   }
   const summarise = (runs: Awaited<ReturnType<typeof load>>[]) => ({
     rps: median(runs.map((r) => r.rps)),
@@ -157,8 +179,12 @@ async function main() {
     rounds: ROUNDS,
     ...summary,
     proxyVsBareThroughput: Number((summary.proxy.rps / summary.bare.rps).toFixed(3)),
+    proxyVsBareThroughputPerRound: Number(
+      median(rounds.proxy.map((run, i) => run.rps / (rounds.bare[i] as typeof run).rps)).toFixed(3),
+    ),
     proxyAddedP50Ms: Number((summary.proxy.p50Ms - summary.direct.p50Ms).toFixed(3)),
     bareAddedP50Ms: Number((summary.bare.p50Ms - summary.direct.p50Ms).toFixed(3)),
+    proxyOverBareP50Ms: Number((summary.proxy.p50Ms - summary.bare.p50Ms).toFixed(3)),
     proxyAddedCpuUsPerRequest: Number(
       (summary.proxy.cpuUsPerRequest - summary.direct.cpuUsPerRequest).toFixed(1),
     ),
@@ -171,6 +197,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(resolve(dir, 'proxy.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
+  bareAgent.destroy();
   for (const server of [proxy, bare, upstream]) {
     server.closeAllConnections();
     server.close();

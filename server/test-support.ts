@@ -6,8 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { createPacer } from './proxy/pacer';
 import { createUpstream, type UpstreamConfig } from './proxy/upstream';
 
@@ -55,8 +54,8 @@ export async function startStub(handler: StubHandler) {
   };
 }
 
-/** Serves a Hono app on a random loopback port. */
-export async function serveApp(app: Hono) {
+/** Serves an app on a random loopback port. */
+export async function serveApp(app: App) {
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;

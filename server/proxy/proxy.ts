@@ -1,10 +1,9 @@
-import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { apiErrorBody } from '../../schemas/api-error';
 import { SendMessageRequestSchema } from '../../schemas/send-message';
 import { gateRefusal, readLimitedBody } from './gate';
 import { respond, respondError as error, respondJson } from './respond';
-import { checkQuery, matchRoute } from './routes';
+import { checkQuery, matchRoute, pathAndQuery, type RouteMatch } from './routes';
 import { answerText, relayAnswer, UpstreamError, type Upstream } from './upstream';
 
 export interface ProxyDeps {
@@ -16,54 +15,34 @@ export interface ProxyDeps {
 const utf8 = new TextDecoder();
 
 /**
- * A request URL's path and query pairs as `new URL(url)` gives them. Most targets are plain
- * (letters, digits, `-._~!$&'()*+,;=:@/`, `%` escapes only in the query, no dot segments), and
- * for those the text after the origin already is the pathname and the search; anything else is
- * parsed. A plain query without `%` or `+` has nothing to decode either.
+ * Answers one `/api/*` request, as a fetch handler: `createApp` routes there. A fault of ours
+ * (a bug) throws or rejects; the caller answers it with a 500.
  */
-const PLAIN_TARGET = /^(\/[\w\-.~!$&'()*+,;=:@/]*)(?:\?([\w\-.~!$&'()*+,;=:@/%]*))?$/;
-const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
-const ENCODED = /[%+]/;
+export type ProxyHandler = (request: Request) => Response | Promise<Response>;
 
-function pathAndQuery(url: string): { path: string; pairs: Iterable<[string, string]> } {
-  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-  const plain = pathStart === -1 ? null : PLAIN_TARGET.exec(url.slice(pathStart));
-  if (!plain || DOT_SEGMENT.test(plain[1] as string)) {
-    const parsed = new URL(url);
-    return { path: parsed.pathname, pairs: parsed.searchParams };
-  }
-  const query = plain[2] ?? '';
-  if (ENCODED.test(query)) return { path: plain[1] as string, pairs: new URLSearchParams(query) };
-  // Split as URLSearchParams does: on `&`, empty parts skipped, name and value at the first `=`.
-  const pairs: [string, string][] = [];
-  for (const part of query.split('&')) {
-    if (part === '') continue;
-    const eq = part.indexOf('=');
-    pairs.push(eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)]);
-  }
-  return { path: plain[1] as string, pairs };
-}
-
-/** The `/api/*` proxy: gate, allowlist, body checks, then one paced call upstream. */
-export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
-  const app = new Hono();
-
-  // One handler rather than a gate middleware and a handler: each Hono layer is another
-  // async frame per request.
-  app.all('*', async (c) => {
-    const refused = gateRefusal(c, allowedHosts);
+/**
+ * The `/api/*` proxy: gate, allowlist, body checks, then one paced call upstream.
+ *
+ * A plain function rather than an `async` one or a Hono sub-app: a GET, the common call, goes
+ * from the gate to the upstream and back with one promise chain and no other frame, and the
+ * checks before it answer synchronously.
+ */
+export function createProxy({ upstream, allowedHosts }: ProxyDeps): ProxyHandler {
+  return (request) => {
+    const refused = gateRefusal(request, allowedHosts);
     if (refused) return refused;
 
-    const url = pathAndQuery(c.req.url);
-    const path = url.path.replace(/^\/api/, '');
-    const match = matchRoute(c.req.method, path);
+    const method = request.method;
+    const url = pathAndQuery(request.url);
+    const path = url.path.startsWith('/api') ? url.path.slice(4) : url.path;
+    const match = matchRoute(method, path);
     // A method the allowlist does not name on a known path is answered like an unknown path
     // (DESIGN.md: everything else is 404), so the answer tells nothing about which routes exist.
     if (!match) {
-      return error(404, 'not_found', `${c.req.method} /api${path} is not a route of this server.`);
+      return error(404, 'not_found', `${method} /api${path} is not a route of this server.`);
     }
     const { rule, upstreamPath } = match;
-    const checked = checkQuery(rule, url.pairs);
+    const checked = checkQuery(rule, url.query);
     if ('problem' in checked) {
       return error(
         400,
@@ -73,46 +52,57 @@ export function createProxy({ upstream, allowedHosts }: ProxyDeps): Hono {
       );
     }
 
-    let body: ArrayBuffer | undefined;
-    if (rule.body !== 'none') {
-      const raw = await readLimitedBody(c.req.raw);
-      if (raw === 'too_large') {
-        return error(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
-      }
-      let json: unknown;
-      try {
-        json = raw.byteLength === 0 && rule.body === 'json' ? {} : JSON.parse(utf8.decode(raw));
-      } catch {
-        return error(400, 'malformed_json', 'The request body is not valid JSON.');
-      }
-      if (rule.body === 'send_message') {
-        const parsed = SendMessageRequestSchema.safeParse(json);
-        if (!parsed.success) return schemaError(parsed.error);
-      }
-      body = raw;
+    if (rule.body !== 'none') return forwardWithBody(request, upstream, match, checked.query);
+    if (rule.method === 'DELETE') {
+      return cancelScheduled(request, upstream, checked.query).catch(upstreamFailure);
     }
-
-    try {
-      if (rule.method === 'DELETE') return await cancelScheduled(c, upstream, checked.query);
-      const answer = await upstream.call({
+    return upstream
+      .call({
         method: rule.method,
         path: upstreamPath,
         query: checked.query,
-        headers: c.req.raw.headers,
-        body,
-      });
-      return relayAnswer(answer);
-    } catch (caught) {
-      if (caught instanceof UpstreamError) {
-        const headers: Record<string, string> = { 'content-type': 'application/json' };
-        if (caught.retryAfterSeconds !== undefined)
-          headers['retry-after'] = String(caught.retryAfterSeconds);
-        return respond(caught.status, headers, JSON.stringify(caught.body));
-      }
-      throw caught;
+        headers: request.headers,
+      })
+      .then(relayAnswer, upstreamFailure);
+  };
+}
+
+/** Reads and checks the body of a `json` or `send_message` route, then forwards it. */
+async function forwardWithBody(
+  request: Request,
+  upstream: Upstream,
+  { rule, upstreamPath }: RouteMatch,
+  query: string,
+): Promise<Response> {
+  const raw = await readLimitedBody(request);
+  if (raw === 'too_large') {
+    return error(413, 'payload_too_large', 'The request body is larger than 1 MiB.');
+  }
+  let json: unknown;
+  try {
+    json = raw.byteLength === 0 && rule.body === 'json' ? {} : JSON.parse(utf8.decode(raw));
+  } catch {
+    return error(400, 'malformed_json', 'The request body is not valid JSON.');
+  }
+  if (rule.body === 'send_message') {
+    const parsed = SendMessageRequestSchema.safeParse(json);
+    if (!parsed.success) return schemaError(parsed.error);
+  }
+  return upstream
+    .call({ method: rule.method, path: upstreamPath, query, headers: request.headers, body: raw })
+    .then(relayAnswer, upstreamFailure);
+}
+
+/** An `UpstreamError` (timeout, unreachable, paused) as the browser's answer; others rethrown. */
+function upstreamFailure(caught: unknown): Response {
+  if (caught instanceof UpstreamError) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (caught.retryAfterSeconds !== undefined) {
+      headers['retry-after'] = String(caught.retryAfterSeconds);
     }
-  });
-  return app;
+    return respond(caught.status, headers, JSON.stringify(caught.body));
+  }
+  throw caught;
 }
 
 /** A 400 listing every issue with its path, in the shared error shape. */
@@ -138,7 +128,11 @@ const StatusRowsSchema = z.array(z.object({ id: z.string(), status: z.string() }
  * `DELETE /api/message?id=eq.<uuid>` cancels a scheduled send only: the message is read first
  * and must be `scheduled`; Mateo's DELETE alone would remove any message.
  */
-async function cancelScheduled(c: Context, upstream: Upstream, query: string): Promise<Response> {
+async function cancelScheduled(
+  request: Request,
+  upstream: Upstream,
+  query: string,
+): Promise<Response> {
   const read = await upstream.call({
     method: 'GET',
     path: '/message',
@@ -168,7 +162,7 @@ async function cancelScheduled(c: Context, upstream: Upstream, query: string): P
     query,
     headers: new Headers({
       accept: 'application/json',
-      prefer: c.req.header('prefer') ?? 'return=representation',
+      prefer: request.headers.get('prefer') ?? 'return=representation',
     }),
   });
   return relayAnswer(deleted);

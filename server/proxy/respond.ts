@@ -45,6 +45,15 @@ export function respondError(
   return respondJson(status, apiErrorBody(status, code, message, hint));
 }
 
+/**
+ * The answer to a fault of ours (a bug), logged: what Hono's default error handler says, with
+ * `SECURITY_HEADERS`.
+ */
+export function respondInternalError(caught: unknown): Response {
+  console.error(caught);
+  return respond(500, { 'content-type': 'text/plain; charset=UTF-8' }, 'Internal Server Error');
+}
+
 /** Whether `respond` built this answer, so that the security headers are already on it. */
 export function hasSecurityHeaders(response: Response): boolean {
   return (response as Marked)[secured] === true;
