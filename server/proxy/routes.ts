@@ -1,4 +1,8 @@
-import { CHANNEL_STATUSES, CHANNEL_TYPES } from '../../schemas/rows';
+import {
+  CHANNEL_STATUSES,
+  CHANNEL_TYPES,
+  CONVERSATION_CHANNEL_TYPES,
+} from '../../schemas/constants';
 import { UUID_PATTERN } from '../../schemas/patterns';
 
 /**
@@ -55,15 +59,11 @@ const eqUuid: ParamCheck = (value) => value.startsWith('eq.') && isUuid(value.sl
 const oneOf = (values: readonly string[]) => (value: string) => values.includes(value);
 const booleanFilter: ParamCheck = (value) => /^(is|eq)\.(true|false)$/.test(value);
 
+/** A contact's names, its handle on each channel type (a column each), and its external id. */
 const CONTACT_SEARCH_COLUMNS = [
   'full_name',
   'display_name',
-  'email',
-  'sms',
-  'whatsapp',
-  'facebook',
-  'instagram',
-  'google_business_messaging',
+  ...CONVERSATION_CHANNEL_TYPES,
   'external_id',
 ];
 // Characters that would change PostgREST's grammar inside or=(...) are not allowed in a term.
