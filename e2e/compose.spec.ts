@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
-import { expect, pasteInto as paste, sandboxGet, test } from './fixtures';
+import { expect, pasteInto as paste, sandboxGet, searchAndPick, test } from './fixtures';
 
 interface StoredMessage {
   id: string;
@@ -89,14 +89,6 @@ async function expectResultShowsStored(result: Locator, id: string, channelType:
   }
 }
 
-async function searchAndPick(page: Page, field: string, term: string, option: RegExp) {
-  const input = page.getByRole('combobox', { name: field, exact: true });
-  await input.fill(term);
-  await expect(page.getByRole('option', { name: option })).toBeVisible();
-  await input.press('ArrowDown');
-  await input.press('Enter');
-}
-
 test.describe('composer core, one channel type at a time', () => {
   test.beforeEach(async ({ page }) => {
     await page.goto('/');
@@ -109,7 +101,7 @@ test.describe('composer core, one channel type at a time', () => {
     const to = page.getByRole('combobox', { name: 'To', exact: true });
     await to.fill('kunde@example.de');
     await to.press('Enter');
-    await searchAndPick(page, 'To', 'Lefè', /Zoë Lefèvre/);
+    await searchAndPick(page, 'Lefè', /Zoë Lefèvre/);
     await paste(
       page,
       'Cc',
@@ -175,7 +167,7 @@ test.describe('composer core, one channel type at a time', () => {
       await to.fill('0151 2345 6789');
       await to.press('Enter');
       await expect(page.getByRole('listitem').filter({ hasText: '+4915123456789' })).toBeVisible();
-      await searchAndPick(page, 'To', 'Müller-Lü', /Jürgen Müller-Lüdenscheidt/);
+      await searchAndPick(page, 'Müller-Lü', /Jürgen Müller-Lüdenscheidt/);
       await paste(page, 'To', '0176 1234 5678; +43 664 1234567\n0151 2345 6789');
       await expect(page.getByText('4 recipients · 2 added, 1 duplicate merged')).toBeVisible();
       await page
@@ -219,7 +211,7 @@ test.describe('composer core, one channel type at a time', () => {
       page,
     }) => {
       await pickChannel(page, SEED.channels[type]);
-      await searchAndPick(page, 'To', 'Anna Sch', /Anna Schmidt/);
+      await searchAndPick(page, 'Anna Sch', /Anna Schmidt/);
       const to = page.getByRole('combobox', { name: 'To', exact: true });
       await to.fill(type === 'facebook' ? '9988776655' : 'neue.kundin');
       await to.press('Enter');
@@ -251,7 +243,7 @@ test.describe('composer core, one channel type at a time', () => {
     const to = page.getByRole('combobox', { name: 'To', exact: true });
     await to.fill('gbm-kunde-42');
     await to.press('Enter');
-    await searchAndPick(page, 'To', 'gbm-000015', /gbm-000015/);
+    await searchAndPick(page, 'gbm-000015', /gbm-000015/);
     await paste(page, 'To', 'gbm-kunde-43\ngbm-kunde-44');
     await expect(page.getByText('4 recipients · 2 added')).toBeVisible();
     await page.getByRole('textbox', { name: 'Message', exact: true }).fill('Hallo!');
@@ -279,7 +271,7 @@ test.describe('composer core, one channel type at a time', () => {
     await to.press(',');
     await expect(page.getByText(/Letters go to existing contacts/).first()).toBeVisible();
     await page.getByRole('button', { name: 'Remove Gisela Straßer', exact: true }).first().click();
-    await searchAndPick(page, 'To', 'Straßer', /Gisela Straßer/);
+    await searchAndPick(page, 'Straßer', /Gisela Straßer/);
     const editor = page.getByRole('textbox', { name: 'Message', exact: true });
     await editor.click();
     await page.keyboard.type('Sehr geehrte Frau Straßer, anbei Ihre Rechnung.');

@@ -12,6 +12,16 @@ export async function sandboxGet<T = unknown>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Searches the contacts from the To box and picks the first match with the keyboard. */
+export async function searchAndPick(page: Page, term: string, option: RegExp) {
+  const input = page.getByRole('combobox', { name: 'To', exact: true });
+  await input.fill(term);
+  // The contact search's list: the draft list names drafts after their recipients too.
+  await expect(page.getByRole('listbox').getByRole('option', { name: option })).toBeVisible();
+  await input.press('ArrowDown');
+  await input.press('Enter');
+}
+
 /** Pastes text into a recipient input, as a clipboard paste would. */
 export async function pasteInto(page: Page, field: string, text: string) {
   await page.getByRole('combobox', { name: field, exact: true }).focus();

@@ -24,14 +24,6 @@ export async function addRecipient(page: Page, field: 'To' | 'Cc' | 'Bcc', value
   await input.press('Enter');
 }
 
-export async function searchAndPick(page: Page, term: string, option: RegExp) {
-  const input = page.getByRole('combobox', { name: 'To', ...exact });
-  await input.fill(term);
-  await expect(page.getByRole('option', { name: option })).toBeVisible();
-  await input.press('ArrowDown');
-  await input.press('Enter');
-}
-
 /** The request body the inspector shows (the section is opened when closed). */
 export async function shownRequest(page: Page): Promise<SendMessageRequest> {
   const body = page.getByLabel('Request body', exact);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { SEED } from '../server/sandbox/seed';
 import { splitSmsSegments } from '../src/lib/sms-segments';
 import { axeViolations } from './axe';
-import { expect, sandboxGet, test } from './fixtures';
+import { expect, sandboxGet, searchAndPick, test } from './fixtures';
 import { E2E_PORT } from './ports';
 import {
   addRecipient,
@@ -12,7 +12,6 @@ import {
   pickChannel,
   previewRegion,
   requestWhen,
-  searchAndPick,
   shownRequest,
 } from './preview-page';
 
