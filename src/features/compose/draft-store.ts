@@ -1,5 +1,5 @@
-import type { IDBPDatabase } from 'idb';
 import { i18n } from '../../i18n';
+import { lazyModule } from '../../lib/lazy-module';
 import type { ComposeValues } from './form-model';
 
 /** A draft is the whole form, kept in IndexedDB under its message id. */
@@ -11,27 +11,20 @@ export interface StoredDraft {
 
 const DB_NAME = 'mateo-composer-drafts';
 const STORE = 'drafts';
-let database: Promise<IDBPDatabase> | undefined;
 
 /**
- * The drafts database. The IndexedDB wrapper is loaded with it (drafts are read after the page
- * is drawn); a failed open is tried again by the next call.
+ * The drafts database. The IndexedDB wrapper is loaded with it (drafts are read while the page
+ * is first drawn); a failed open is tried again by the next call.
  */
-function db() {
-  database ??= import('idb')
-    .then(({ openDB }) =>
-      openDB(DB_NAME, 1, {
-        upgrade(upgrade) {
-          upgrade.createObjectStore(STORE, { keyPath: 'id' });
-        },
-      }),
-    )
-    .catch((error: unknown) => {
-      database = undefined;
-      throw error;
-    });
-  return database;
-}
+const db = lazyModule(() =>
+  import('idb').then(({ openDB }) =>
+    openDB(DB_NAME, 1, {
+      upgrade(upgrade) {
+        upgrade.createObjectStore(STORE, { keyPath: 'id' });
+      },
+    }),
+  ),
+);
 
 export async function listDrafts(): Promise<StoredDraft[]> {
   const all = (await (await db()).getAll(STORE)) as StoredDraft[];
