@@ -32,8 +32,43 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Puts the entry's style sheet into `index.html` as a `<style>` element: the first paint then
+ * waits for no second request (the whole sheet is about 7 KiB compressed, all of it used by the
+ * first screen). The page's CSP allows inline styles; a chunk loaded later that needs a sheet of
+ * its own still gets it as a file.
+ */
+function inlineEntryCss(): Plugin {
+  return {
+    name: 'mateo-inline-entry-css',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset' || typeof html.source !== 'string') return;
+      const lazyCss = new Set(
+        Object.values(bundle).flatMap((item) =>
+          item.type === 'chunk' && !item.isEntry ? [...(item.viteMetadata?.importedCss ?? [])] : [],
+        ),
+      );
+      html.source = html.source.replace(
+        /<link rel="stylesheet"[^>]*\bhref="\/([^"]+\.css)"[^>]*>/g,
+        (tag, file: string) => {
+          const sheet = bundle[file];
+          if (sheet?.type !== 'asset' || lazyCss.has(file)) return tag;
+          const css = String(sheet.source).trim();
+          // Text that would end the element early keeps the sheet a file.
+          if (/<\/style/i.test(css)) return tag;
+          delete bundle[file];
+          return `<style>${css}</style>`;
+        },
+      );
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), tailwindcss(), mateoServer(), precompress()],
+  plugins: [react(), tailwindcss(), mateoServer(), inlineEntryCss(), precompress()],
   server: {
     // Always loopback: the dev server serves the proxy that adds the API key, and it is for the
     // developer's own browser. HOST is read by `npm start` only, for a deliberate deployment

@@ -4,7 +4,8 @@
  * - first load: the entry script of `index.html` and every `<link rel="modulepreload">` it
  *   lists, i.e. all JavaScript the browser fetches before the app can run;
  * - total: every `.js` file the build wrote;
- * - CSS: every `.css` file.
+ * - CSS: every `.css` file and every `<style>` element of `index.html` (the entry's sheet is
+ *   built into the page).
  *
  * Each file is gzipped on its own with zlib level 9 (what a static server with gzip sends);
  * KiB = 1,024 bytes.
@@ -59,19 +60,27 @@ export function initialScripts(html: string): string[] {
 }
 
 /** Sizes of an existing build in `outDir`. */
+/** The `<style>` elements of a built `index.html`, as pseudo files `index.html#style1`, …. */
+export function inlineStyles(html: string): { file: string; content: Buffer }[] {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((match, i) => ({
+    file: `index.html#style${i + 1}`,
+    content: Buffer.from(match[1] ?? ''),
+  }));
+}
+
 export function measureBundle(outDir: string, chunkSizeWarning = false): BundleSizes {
-  const initial = new Set(initialScripts(readFileSync(join(outDir, 'index.html'), 'utf8')));
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  const initial = new Set(initialScripts(html));
+  const sized = (file: string, content: Buffer): BundleFile => ({
+    file,
+    bytes: content.length,
+    gzipBytes: gzipSync(content, { level: 9 }).length,
+    initial: initial.has(file),
+  });
   const files = listFiles(outDir)
     .filter((file) => file.endsWith('.js') || file.endsWith('.css'))
-    .map((file): BundleFile => {
-      const content = readFileSync(join(outDir, file));
-      return {
-        file,
-        bytes: content.length,
-        gzipBytes: gzipSync(content, { level: 9 }).length,
-        initial: initial.has(file),
-      };
-    })
+    .map((file) => sized(file, readFileSync(join(outDir, file))))
+    .concat(inlineStyles(html).map(({ file, content }) => sized(file, content)))
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
   for (const file of initial) {
     if (!files.some((f) => f.file === file)) throw new Error(`index.html loads ${file}, not built`);
@@ -81,7 +90,7 @@ export function measureBundle(outDir: string, chunkSizeWarning = false): BundleS
   return {
     initialGzipKiB: kib(sum(js.filter((f) => f.initial))),
     totalGzipKiB: kib(sum(js)),
-    cssGzipKiB: kib(sum(files.filter((f) => f.file.endsWith('.css')))),
+    cssGzipKiB: kib(sum(files.filter((f) => /\.css$|#style\d+$/.test(f.file)))),
     chunkSizeWarning,
     files,
   };

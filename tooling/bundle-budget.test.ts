@@ -32,6 +32,16 @@ describe('the production bundle', () => {
     expect(sizes.chunkSizeWarning).toBe(false);
   });
 
+  it('builds the style sheet into the page, so the first paint waits for no second request', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    // Tailwind's own rules and the app's: the whole sheet, not a fragment.
+    expect(style).toContain('--tw-');
+    expect(style).toMatch(/\.bg-slate-50\b/);
+    expect(sizes.files.some((file) => file.file.endsWith('.css'))).toBe(false);
+  });
+
   it('keeps the rich editor, zod, the phone checks and the HTML sanitiser out of the first load', () => {
     const initial = sizes.files.filter((file) => file.initial);
     expect(initial.length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export function App() {
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
             <img src="/favicon.svg" alt="" width={28} height={28} />
-            <h1 className="text-lg font-semibold">{t('app.title')}</h1>
+            <h1 className="text-lg font-semibold whitespace-nowrap">{t('app.title')}</h1>
             <Preferences />
             <Shortcuts />
           </div>
