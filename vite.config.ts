@@ -81,6 +81,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // One sheet for the whole app (it is small), which the page carries inline: no chunk then
+    // asks for a sheet of its own when it loads.
+    cssCodeSplit: false,
     sourcemap: false,
     rolldownOptions: {
       output: {

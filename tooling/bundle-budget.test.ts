@@ -40,6 +40,11 @@ describe('the production bundle', () => {
     expect(style).toContain('--tw-');
     expect(style).toMatch(/\.bg-slate-50\b/);
     expect(sizes.files.some((file) => file.file.endsWith('.css'))).toBe(false);
+    // And no chunk asks for a sheet when it loads (a lazy part would fail to load).
+    for (const file of sizes.files.filter((f) => f.file.endsWith('.js'))) {
+      const code = readFileSync(join(outDir, file.file), 'utf8');
+      expect(code.match(/assets\/[\w-]+\.css/g) ?? [], file.file).toEqual([]);
+    }
   });
 
   it('keeps the rich editor, zod, the phone checks and the HTML sanitiser out of the first load', () => {
