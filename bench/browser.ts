@@ -75,7 +75,8 @@ const PROBE = () => {
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-        if (!entry.interactionId) continue;
+        // Keys only: the click that focused the field is not a keystroke.
+        if (!entry.interactionId || !entry.name.startsWith('key')) continue;
         bench.events.set(
           entry.interactionId,
           Math.max(bench.events.get(entry.interactionId) ?? 0, entry.duration),

@@ -13,7 +13,7 @@ interface FieldProps {
 /** A labelled form row; the control inside uses `fieldDescribedBy(id, ...)` for its messages. */
 export function Field({ id, label, error, description, children, aside }: FieldProps) {
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-paint-layer>
       <div className="flex items-baseline justify-between gap-2">
         <label htmlFor={id} className="text-sm font-medium">
           {label}

@@ -587,7 +587,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
               ) : null}
 
               {rule.body === 'html' ? (
-                <div className="space-y-1">
+                <div className="space-y-1" data-paint-layer>
                   <span id="message-label" className="text-sm font-medium">
                     {t('compose.message')}
                   </span>
@@ -870,8 +870,12 @@ function HtmlEditorField({
 /** Only the counter re-renders while typing, not the whole form. */
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
 
+/**
+ * The counter follows the text a frame behind: the keystroke's own frame shows the character
+ * typed, and the counting (graphemes, SMS encoding, segments) comes right after it.
+ */
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const text = useFormValue(control, (values) => values.text);
+  const text = useDeferredValue(useFormValue(control, (values) => values.text));
   const hasActions = useFormValue(control, (values) => values.actions.length > 0);
   return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }
@@ -908,7 +912,7 @@ function DraftBar({
   const { t } = useTranslation();
   const known = drafts.some((d) => d.id === currentId);
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-paint-layer>
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-[16rem] flex-1">
           <label htmlFor="draft-select" className="text-xs">

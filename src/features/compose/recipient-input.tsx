@@ -1,10 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   lazy,
+  memo,
   Suspense,
+  useCallback,
   useDeferredValue,
   useEffect,
   useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
   useState,
   type ClipboardEvent,
   type KeyboardEvent,
@@ -110,6 +115,12 @@ export function RecipientInput({
   };
 
   const remove = (key: string) => onChange(chips.filter((chip) => chip.key !== key));
+  // One function for every render, so a keystroke in the box re-renders no chip.
+  const latestRemove = useRef(remove);
+  useLayoutEffect(() => {
+    latestRemove.current = remove;
+  });
+  const removeChip = useCallback((key: string) => latestRemove.current(key), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown' && options.length) {
@@ -150,8 +161,8 @@ export function RecipientInput({
     setText('');
   };
 
-  const invalid = shown.filter((chip) => chip.error);
-  const inline = shown.slice(0, VISIBLE_CHIPS);
+  const invalid = useMemo(() => shown.filter((chip) => chip.error), [shown]);
+  const inline = useMemo(() => shown.slice(0, VISIBLE_CHIPS), [shown]);
   const hidden = shown.length - inline.length;
   const describedBy = [fieldDescribedBy(id, { error }), `${id}-status`].filter(Boolean).join(' ');
   const noticeText =
@@ -168,18 +179,14 @@ export function RecipientInput({
         : '';
 
   return (
-    <div className="space-y-1">
+    <div className="space-y-1" data-paint-layer>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
       <div
         className={`flex flex-wrap items-center gap-1 rounded-md border bg-white px-2 py-1.5 dark:bg-slate-900 ${error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600'}`}
       >
-        <ul className="contents" aria-label={t('recipients.list', { label })}>
-          {inline.map((chip) => (
-            <Chip key={chip.key} chip={chip} onRemove={() => remove(chip.key)} />
-          ))}
-        </ul>
+        <ChipList label={label} chips={inline} onRemove={removeChip} />
         {hidden > 0 ? (
           <button
             type="button"
@@ -267,7 +274,7 @@ export function RecipientInput({
             </p>
           }
         >
-          <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={remove} />
+          <AllChips id={`${id}-all`} label={label} chips={shown} onRemove={removeChip} />
         </Suspense>
       ) : null}
       {invalid.length > 0 ? (
@@ -314,7 +321,32 @@ export function RecipientInput({
   );
 }
 
-function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void }) {
+const ChipList = memo(function ChipList({
+  label,
+  chips,
+  onRemove,
+}: {
+  label: string;
+  chips: RecipientChip[];
+  onRemove: (key: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="contents" aria-label={t('recipients.list', { label })}>
+      {chips.map((chip) => (
+        <Chip key={chip.key} chip={chip} onRemove={onRemove} />
+      ))}
+    </ul>
+  );
+});
+
+const Chip = memo(function Chip({
+  chip,
+  onRemove,
+}: {
+  chip: RecipientChip;
+  onRemove: (key: string) => void;
+}) {
   const { t } = useTranslation();
   const label = chipLabel(chip);
   return (
@@ -338,10 +370,10 @@ function Chip({ chip, onRemove }: { chip: RecipientChip; onRemove: () => void })
         type="button"
         className="rounded-full px-1 leading-none hover:bg-black/10 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
         aria-label={t('recipients.removeNamed', { label })}
-        onClick={onRemove}
+        onClick={() => onRemove(chip.key)}
       >
         ×
       </button>
     </li>
   );
-}
+});

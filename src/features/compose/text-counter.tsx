@@ -1,10 +1,11 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../schemas/rows';
 import { analyzeSms } from '../../lib/sms-segments';
 import { ruleFor } from './channel-rules';
 
 /** The live counter under a text body, from the channel rules. */
-export function TextCounter({
+export const TextCounter = memo(function TextCounter({
   id,
   text,
   type,
@@ -54,4 +55,4 @@ export function TextCounter({
         : t('preview.counter.length', { length, max })}
     </div>
   );
-}
+});
