@@ -30,6 +30,7 @@ import {
   type CountryCode,
 } from '../../lib/phone-countries';
 import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-loader';
+import { useValueAfterFrame } from '../../lib/after-frame';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
@@ -875,7 +876,7 @@ type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>
  * typed, and the counting (graphemes, SMS encoding, segments) comes right after it.
  */
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const text = useDeferredValue(useFormValue(control, (values) => values.text));
+  const text = useValueAfterFrame(useFormValue(control, (values) => values.text));
   const hasActions = useFormValue(control, (values) => values.actions.length > 0);
   return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }

@@ -1,8 +1,10 @@
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { inputClass } from '../../components/field';
+import { afterNextFrame } from '../../lib/after-frame';
 
 export interface RichEditorProps {
   id: string;
@@ -61,6 +63,7 @@ export function RichEditor({
       },
       handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
         if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          emitNow.current();
           latest.current.onSubmitShortcut?.();
           return true;
         }
@@ -69,20 +72,38 @@ export function RichEditor({
     }),
     [id, label, describedBy, invalid],
   );
+  // The HTML goes to the form right after the frame that shows the keystroke (serialising
+  // the document, the plain text derived from it and the form's listeners are not needed to
+  // draw it), and at once when the editor loses the focus or sends.
+  const pending = useRef<{ editor: Editor; cancel: () => void } | null>(null);
+  const emitNow = useRef(() => {
+    const waiting = pending.current;
+    if (!waiting) return;
+    waiting.cancel();
+    pending.current = null;
+    emitted.current = waiting.editor.isEmpty ? '' : waiting.editor.getHTML();
+    latest.current.onChange(emitted.current);
+  });
+  useEffect(() => () => emitNow.current(), []);
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: initialContent,
     immediatelyRender: true,
     editorProps,
     onUpdate: ({ editor: e }) => {
-      emitted.current = e.isEmpty ? '' : e.getHTML();
-      latest.current.onChange(emitted.current);
+      if (!pending.current)
+        pending.current = { editor: e, cancel: afterNextFrame(emitNow.current) };
     },
+    onBlur: () => emitNow.current(),
   });
 
   // A draft restored or a form reset from outside replaces the content.
   useEffect(() => {
     if (!editor || value === emitted.current) return;
+    // Replaced before it reached the form (the editor had the focus all along): the new content
+    // wins, as it does over what the form had.
+    pending.current?.cancel();
+    pending.current = null;
     const current = editor.isEmpty ? '' : editor.getHTML();
     emitted.current = value;
     if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
@@ -115,8 +136,9 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
       h2: e.isActive('heading', { level: 2 }),
       h3: e.isActive('heading', { level: 3 }),
       blockquote: e.isActive('blockquote'),
-      canUndo: e.can().undo(),
-      canRedo: e.can().redo(),
+      // The history's depth: what can().undo() finds out by trying the whole command.
+      canUndo: undoDepth(e.state) > 0,
+      canRedo: redoDepth(e.state) > 0,
     }),
   });
   const [linkOpen, setLinkOpen] = useState(false);

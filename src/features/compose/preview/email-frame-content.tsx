@@ -1,6 +1,15 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
+import { useQuietValue } from '../../../lib/use-quiet-value';
+
+/**
+ * A new frame document is a navigation of the frame, done on the page's own thread (10 to 15 ms
+ * here, four times that on a slow phone): while keys come faster than this apart, the frame
+ * waits for a pause, or a second at most, instead of reloading between two keys.
+ */
+const FRAME_QUIET_MS = 150;
+const FRAME_MAX_WAIT_MS = 1000;
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
@@ -20,11 +29,12 @@ export function EmailFrameContent({
   className: string;
 }) {
   const { t } = useTranslation();
+  const shownHtml = useQuietValue(html, FRAME_QUIET_MS, FRAME_MAX_WAIT_MS);
   // Sanitising parses the whole document: only when the HTML changes, not on every render.
   const { srcDoc, blockedImages } = useMemo(() => {
-    const clean = sanitizeEmailHtmlWithReport(html);
+    const clean = sanitizeEmailHtmlWithReport(shownHtml);
     return { srcDoc: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
-  }, [html]);
+  }, [shownHtml]);
 
   return (
     <div className="flex h-full flex-col gap-1">

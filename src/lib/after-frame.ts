@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Runs `task` right after the browser has drawn its next frame, so work that need not be on
+ * screen with a keystroke stays out of that keystroke's frame. A hidden tab draws no frames:
+ * then it runs after a second (the least a hidden tab's timers wait). Returns a function that
+ * cancels it.
+ */
+export function afterNextFrame(task: () => void): () => void {
+  let settled = false;
+  const channel = new MessageChannel();
+  const stop = () => {
+    settled = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    channel.port1.close();
+  };
+  const run = () => {
+    if (settled) return;
+    stop();
+    task();
+  };
+  channel.port1.onmessage = run;
+  // A message posted from the frame's callback is handled once that frame is drawn.
+  const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
+  const timer = setTimeout(run, 1000);
+  return stop;
+}
+
+/**
+ * `value` one frame late: a part that follows a field as it is typed in (a counter) renders
+ * after the frame that shows the key, not in it.
+ */
+export function useValueAfterFrame<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, shown)) return;
+    return afterNextFrame(() => setShown(value));
+  }, [value, shown]);
+  return shown;
+}
