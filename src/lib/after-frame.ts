@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-
 /**
  * Runs `task` right after the browser has drawn its next frame, so work that need not be on
  * screen with a keystroke stays out of that keystroke's frame. A hidden tab draws no frames:
@@ -25,17 +23,4 @@ export function afterNextFrame(task: () => void): () => void {
   const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
   const timer = setTimeout(run, 1000);
   return stop;
-}
-
-/**
- * `value` one frame late: a part that follows a field as it is typed in (a counter) renders
- * after the frame that shows the key, not in it.
- */
-export function useValueAfterFrame<T>(value: T): T {
-  const [shown, setShown] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, shown)) return;
-    return afterNextFrame(() => setShown(value));
-  }, [value, shown]);
-  return shown;
 }

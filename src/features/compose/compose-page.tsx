@@ -30,7 +30,6 @@ import {
   type CountryCode,
 } from '../../lib/phone-countries';
 import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-loader';
-import { useValueAfterFrame } from '../../lib/after-frame';
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
@@ -871,12 +870,8 @@ function HtmlEditorField({
 /** Only the counter re-renders while typing, not the whole form. */
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
 
-/**
- * The counter follows the text a frame behind: the keystroke's own frame shows the character
- * typed, and the counting (graphemes, SMS encoding, segments) comes right after it.
- */
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const text = useValueAfterFrame(useFormValue(control, (values) => values.text));
+  const text = useFormValue(control, (values) => values.text);
   const hasActions = useFormValue(control, (values) => values.actions.length > 0);
   return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }

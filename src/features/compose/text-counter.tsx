@@ -1,11 +1,10 @@
-import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelType } from '../../../schemas/rows';
 import { analyzeSms } from '../../lib/sms-segments';
 import { ruleFor } from './channel-rules';
 
 /** The live counter under a text body, from the channel rules. */
-export const TextCounter = memo(function TextCounter({
+export function TextCounter({
   id,
   text,
   type,
@@ -55,4 +54,4 @@ export const TextCounter = memo(function TextCounter({
         : t('preview.counter.length', { length, max })}
     </div>
   );
-});
+}
