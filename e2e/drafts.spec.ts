@@ -201,6 +201,35 @@ test('what was typed just before the page was hidden is saved at once and back a
   );
 });
 
+test('what was typed in the HTML editor just before the page was hidden is in the saved draft', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.email);
+  const editor = page.getByRole('textbox', { name: 'Message', ...exact });
+  await editor.click();
+  // Time and frames stand still: the editor's HTML reaches the form only when the page hides.
+  await page.clock.pauseAt(Date.now() + 2_000);
+  await page.keyboard.type('Kurz vor dem Wechsel');
+  await page.waitForTimeout(1_000);
+  await expect(page.getByLabel('Plain text')).toHaveValue('');
+  await hide(page);
+  // The draft's name is made from the saved text (there is no subject).
+  await expect(
+    page.getByLabel('Draft', exact).locator('option').filter({ hasText: 'Kurz vor dem Wechsel' }),
+  ).toHaveCount(1);
+  await page.clock.resume();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveText(
+    'Kurz vor dem Wechsel',
+  );
+});
+
 test('when the browser refuses storage, the draft bar says so and nothing typed is lost', async ({
   page,
 }) => {

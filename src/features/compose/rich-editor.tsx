@@ -74,7 +74,7 @@ export function RichEditor({
   );
   // The HTML goes to the form right after the frame that shows the keystroke (serialising
   // the document, the plain text derived from it and the form's listeners are not needed to
-  // draw it), and at once when the editor loses the focus or sends.
+  // draw it), and at once when the editor loses the focus, sends, or the page is hidden.
   const pending = useRef<{ editor: Editor; cancel: () => void } | null>(null);
   const emitNow = useRef(() => {
     const waiting = pending.current;
@@ -84,7 +84,21 @@ export function RichEditor({
     emitted.current = waiting.editor.isEmpty ? '' : waiting.editor.getHTML();
     latest.current.onChange(emitted.current);
   });
-  useEffect(() => () => emitNow.current(), []);
+  useEffect(() => {
+    // Before the draft is saved for a page being hidden or closed (capture: ahead of the
+    // saver's own listeners).
+    const flush = emitNow.current;
+    const hide = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    window.addEventListener('visibilitychange', hide, true);
+    window.addEventListener('pagehide', flush, true);
+    return () => {
+      window.removeEventListener('visibilitychange', hide, true);
+      window.removeEventListener('pagehide', flush, true);
+      flush();
+    };
+  }, []);
   const editor = useEditor({
     extensions: EXTENSIONS,
     content: initialContent,
