@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { SEED } from '../server/sandbox/seed';
 import { expect, sandboxGet, test } from './fixtures';
 
@@ -171,17 +171,23 @@ async function hide(page: Page) {
   });
 }
 
-test('what was typed just before the page was hidden is saved at once and back after closing', async ({
-  context,
-}) => {
+/** A page with a controllable clock, on `channel`; its message field and its draft options. */
+async function pageWithClock(context: BrowserContext, channel: string) {
   const page = await context.newPage();
   await page.clock.install();
   await page.goto('/');
-  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  await page.getByLabel('From').selectOption(channel);
   const message = page.getByRole('textbox', { name: 'Message', ...exact });
-  await message.fill('Erster Stand');
   const draftOption = (text: string) =>
     page.getByLabel('Draft', exact).locator('option').filter({ hasText: text });
+  return { page, message, draftOption };
+}
+
+test('what was typed just before the page was hidden is saved at once and back after closing', async ({
+  context,
+}) => {
+  const { page, message, draftOption } = await pageWithClock(context, SEED.channels.sms);
+  await message.fill('Erster Stand');
   await expect(draftOption('Erster Stand')).toHaveCount(1);
 
   // Time stands still from here: the debounced save never comes, only hiding the page saves.
@@ -204,11 +210,7 @@ test('what was typed just before the page was hidden is saved at once and back a
 test('what was typed in the HTML editor just before the page was hidden is in the saved draft', async ({
   context,
 }) => {
-  const page = await context.newPage();
-  await page.clock.install();
-  await page.goto('/');
-  await page.getByLabel('From').selectOption(SEED.channels.email);
-  const editor = page.getByRole('textbox', { name: 'Message', ...exact });
+  const { page, message: editor, draftOption } = await pageWithClock(context, SEED.channels.email);
   await editor.click();
   // Time and frames stand still: the editor's HTML reaches the form only when the page hides.
   await page.clock.pauseAt(Date.now() + 2_000);
@@ -217,9 +219,7 @@ test('what was typed in the HTML editor just before the page was hidden is in th
   await expect(page.getByLabel('Plain text')).toHaveValue('');
   await hide(page);
   // The draft's name is made from the saved text (there is no subject).
-  await expect(
-    page.getByLabel('Draft', exact).locator('option').filter({ hasText: 'Kurz vor dem Wechsel' }),
-  ).toHaveCount(1);
+  await expect(draftOption('Kurz vor dem Wechsel')).toHaveCount(1);
   await page.clock.resume();
   await page.close();
 
