@@ -198,6 +198,7 @@ export function RecipientInput({
             {t('recipients.more', { count: hidden })}
           </button>
         ) : null}
+        {/* A paint layer of its own (relative): a key typed here repaints the box, not the chips. */}
         <input
           id={id}
           ref={inputRef}
@@ -209,7 +210,7 @@ export function RecipientInput({
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}
           autoComplete="off"
-          className="min-w-[12rem] flex-1 bg-transparent py-0.5 text-sm outline-none"
+          className="relative min-w-[12rem] flex-1 bg-transparent py-0.5 text-sm outline-none"
           placeholder={chips.length ? '' : recipientPlaceholder(rule.recipient)}
           value={text}
           onChange={(event) => {
