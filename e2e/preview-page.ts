@@ -27,12 +27,13 @@ export async function addRecipient(page: Page, field: 'To' | 'Cc' | 'Bcc', value
 /** The request body the inspector shows (the section is opened when closed). */
 export async function shownRequest(page: Page): Promise<SendMessageRequest> {
   const body = page.getByLabel('Request body', exact);
-  if (!(await body.isVisible())) {
-    await page
-      .getByRole('group', { name: 'Request', ...exact })
-      .getByText('Request', exact)
-      .click();
+  const section = page.getByRole('group', { name: 'Request', ...exact });
+  // Opened by its own state, not by whether the body shows yet: a second click while the first
+  // one's render is pending would close it again.
+  if (!(await section.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await section.getByText('Request', exact).click();
   }
+  await body.waitFor();
   return JSON.parse((await body.textContent()) ?? '') as SendMessageRequest;
 }
 
