@@ -33,7 +33,7 @@ import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-l
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
-import { useSettledValues } from './use-settled-values';
+import { useSettledFormValue, useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
 import { zonedToInstant } from '../../lib/zoned-time';
 import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
@@ -666,7 +666,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   <textarea
                     id="message"
                     rows={7}
-                    className={inputClass}
+                    className={`${inputClass} [contain:strict]`}
                     aria-invalid={errors.text ? true : undefined}
                     aria-describedby={[
                       fieldDescribedBy('message', { error: errors.text?.message }),
@@ -871,13 +871,13 @@ function HtmlEditorField({
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
 
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const text = useFormValue(control, (values) => values.text);
+  const text = useSettledFormValue(control, (values) => values.text);
   const hasActions = useFormValue(control, (values) => values.actions.length > 0);
   return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }
 
 function FooterCounter({ control, max }: { control: ComposeControl; max: number }) {
-  const footer = useFormValue(control, (values) => values.footer);
+  const footer = useSettledFormValue(control, (values) => values.footer);
   const length = [...footer.trim()].length;
   return (
     <span

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Control, FieldValues } from 'react-hook-form';
 import { onValuesChange } from './form-changes';
 
@@ -6,6 +6,54 @@ import { onValuesChange } from './form-changes';
 export const SETTLE_MS = 80;
 /** While changes keep coming, the values are handed on at least this often. */
 export const MAX_WAIT_MS = 250;
+
+interface SettleClock {
+  listeners: Set<() => void>;
+  stop: () => void;
+}
+
+/**
+ * One clock per form for every part that follows it from a distance: they are all handed the
+ * values in the same task, so they render together and are drawn in one frame, never one frame
+ * each between two keys.
+ */
+const clocks = new WeakMap<object, SettleClock>();
+
+export function onSettled<T extends FieldValues>(control: Control<T>, listener: () => void): () => void {
+  let clock = clocks.get(control);
+  if (!clock) {
+    const listeners = new Set<() => void>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let firstChange: number | undefined;
+    const hand = () => {
+      timer = undefined;
+      firstChange = undefined;
+      for (const each of [...listeners]) each();
+    };
+    const unsubscribe = onValuesChange(control, () => {
+      const now = performance.now();
+      firstChange ??= now;
+      clearTimeout(timer);
+      timer = setTimeout(hand, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now)));
+    });
+    clock = {
+      listeners,
+      stop: () => {
+        unsubscribe();
+        clearTimeout(timer);
+      },
+    };
+    clocks.set(control, clock);
+  }
+  const current = clock;
+  current.listeners.add(listener);
+  return () => {
+    current.listeners.delete(listener);
+    if (current.listeners.size) return;
+    current.stop();
+    clocks.delete(control);
+  };
+}
 
 /**
  * The form's values for parts that follow the form from a distance (the preview, the request
@@ -18,24 +66,31 @@ export const MAX_WAIT_MS = 250;
  */
 export function useSettledValues<T extends FieldValues>(control: Control<T>): T {
   const [values, setValues] = useState(() => ({ ...control._formValues }) as T);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let firstChange: number | undefined;
-    const hand = () => {
-      timer = undefined;
-      firstChange = undefined;
-      setValues({ ...control._formValues } as T);
-    };
-    const unsubscribe = onValuesChange(control, () => {
-      const now = performance.now();
-      firstChange ??= now;
-      clearTimeout(timer);
-      timer = setTimeout(hand, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now)));
-    });
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [control]);
+  useEffect(
+    () => onSettled(control, () => setValues({ ...control._formValues } as T)),
+    [control],
+  );
   return values;
+}
+
+/**
+ * One value derived from the form, on the same clock as the preview (a counter under a field):
+ * a keystroke renders nothing, and the count is drawn in the frame that draws the preview.
+ * `select` must return a value that compares equal (`Object.is`) when nothing it shows
+ * changed, such as a string or a number.
+ */
+export function useSettledFormValue<T extends FieldValues, V>(
+  control: Control<T>,
+  select: (values: T) => V,
+): V {
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const [value, setValue] = useState(() => select(control._formValues as T));
+  useEffect(() => {
+    const update = () => setValue(selectRef.current(control._formValues as T));
+    // A change between the first render and this subscription is not missed.
+    update();
+    return onSettled(control, update);
+  }, [control]);
+  return value;
 }
