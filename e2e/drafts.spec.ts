@@ -326,3 +326,77 @@ test('what was typed just before the page was closed is back when it opens again
   );
   await expect(again.getByLabel('Draft', exact).locator('option')).toHaveCount(1);
 });
+
+/** Saves an SMS draft with one recipient and a message, as a user would; returns a new page. */
+async function pageAfterSavedDraft(context: BrowserContext, text: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  const to = page.getByRole('combobox', { name: 'To', ...exact });
+  await to.fill('+49 151 23456789');
+  await to.press('Enter');
+  await page.getByRole('textbox', { name: 'Message', ...exact }).fill(text);
+  await expect(page.getByText(/^Draft saved/)).toBeVisible();
+  await page.close();
+  return context.newPage();
+}
+
+test('the composer opens on the latest draft: no empty new draft is drawn before it', async ({
+  context,
+}) => {
+  const page = await pageAfterSavedDraft(context, 'Ihr Termin am Montag');
+  // Every state of the draft picker the page ever shows, from its first appearance.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { draftPickerShown: string[] }).draftPickerShown = shown;
+    new MutationObserver(() => {
+      const select = document.getElementById('draft-select') as HTMLSelectElement | null;
+      const label = select?.selectedOptions[0]?.textContent;
+      if (label && shown.at(-1) !== label) shown.push(label);
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
+  await page.goto('/');
+  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Ihr Termin am Montag',
+  );
+  const shown = await page.evaluate(
+    () => (window as unknown as { draftPickerShown: string[] }).draftPickerShown,
+  );
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.filter((label) => label === 'New draft')).toEqual([]);
+  expect(shown[0]).toContain('Ihr Termin am Montag');
+});
+
+test('storage that answers late does not hold the composer back: it opens, then the draft comes', async ({
+  context,
+}) => {
+  const page = await pageAfterSavedDraft(context, 'Spät, aber da');
+  // IndexedDB answers opening the database only after 4 s (a busy disk, another tab's upgrade).
+  await page.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+      const request = open.apply(this, args);
+      const add = request.addEventListener.bind(request);
+      request.addEventListener = ((type: string, listener: EventListener, options?: unknown) =>
+        add(
+          type,
+          type === 'success' || type === 'error'
+            ? (event: Event) => setTimeout(() => listener(event), 4000)
+            : listener,
+          options as AddEventListenerOptions,
+        )) as typeof request.addEventListener;
+      return request;
+    };
+  });
+  const start = Date.now();
+  await page.goto('/');
+  // The composer is there before the drafts are (it waits two seconds at most)...
+  await expect(page.getByLabel('Draft', exact)).toHaveValue(/.+/);
+  await expect(page.getByLabel('Draft', exact).locator('option:checked')).toHaveText('New draft');
+  expect(Date.now() - start).toBeLessThan(4000);
+  // ...and the saved draft comes back once storage answers.
+  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
+    'Spät, aber da',
+    { timeout: 10_000 },
+  );
+});

@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   lazy,
+  use,
   Suspense,
   useCallback,
   useDeferredValue,
@@ -33,7 +34,7 @@ import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-l
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
-import { useSettledFormValue, useSettledValues } from './use-settled-values';
+import { useSettledField, useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
 import { zonedToInstant } from '../../lib/zoned-time';
 import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
@@ -62,7 +63,7 @@ import { TextCounter } from './text-counter';
 import type { LastAnswer } from './preview/request-inspector';
 import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
-import { useDrafts, type DraftStorageError } from './use-drafts';
+import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from './use-drafts';
 
 /** The plain text made from the HTML: needed only once there is HTML, so with the editor. */
 const loadHtmlToText = lazyModule(() => import('../../lib/html-to-text'));
@@ -192,7 +193,9 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   // From the browser's languages and a list of countries kept beside the phone module, so that
   // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
-  const [defaultValues] = useState(() => emptyCompose(initialCountry));
+  // The latest draft is there for the first render (see firstDraftsRead).
+  const firstRead = use(firstDraftsRead());
+  const [defaultValues] = useState(() => firstValues(firstRead, emptyCompose(initialCountry)));
   const channelsData = channels.data;
   const form = useForm<ComposeValues, ResolverContext>({
     defaultValues,
@@ -251,7 +254,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const resultRef = useRef<HTMLDivElement>(null);
 
   const freshDraft = useCallback(() => emptyCompose(initialCountry), [initialCountry]);
-  const drafts = useDrafts(form, freshDraft);
+  const drafts = useDrafts(form, freshDraft, firstRead);
   const [progress, setProgress] = useState<SendProgress>(null);
   const [lastAnswer, setLastAnswer] = useState<LastAnswer | null>(null);
   const [undoSeconds, setUndoSeconds] = useState(
@@ -871,13 +874,13 @@ function HtmlEditorField({
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
 
 function TextBodyCounter({ control, type }: { control: ComposeControl; type: Channel['type'] }) {
-  const text = useSettledFormValue(control, (values) => values.text);
+  const text = useSettledField(control, 'text');
   const hasActions = useFormValue(control, (values) => values.actions.length > 0);
   return <TextCounter id="message-counter" text={text} type={type} hasActions={hasActions} />;
 }
 
 function FooterCounter({ control, max }: { control: ComposeControl; max: number }) {
-  const footer = useSettledFormValue(control, (values) => values.footer);
+  const footer = useSettledField(control, 'footer');
   const length = [...footer.trim()].length;
   return (
     <span

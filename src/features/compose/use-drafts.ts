@@ -31,6 +31,48 @@ function takeDrafts(): Promise<StoredDraft[]> {
   return read;
 }
 
+/** How long the composer's first render waits for the drafts before it draws an empty form. */
+const FIRST_READ_WAIT_MS = 2000;
+
+/** The drafts as the composer opens: `list` is null when the read took too long (see below). */
+export interface FirstDraftsRead {
+  list: StoredDraft[] | null;
+  error?: string;
+  /** The read itself, when `list` is null: the drafts are restored once it ends. */
+  late?: Promise<StoredDraft[]>;
+}
+
+let firstRead: Promise<FirstDraftsRead> | undefined;
+
+/**
+ * The read the composer's first render waits for (with React's `use`), so that it renders the
+ * latest draft at once: no empty form drawn first and then replaced (which, with 10,000
+ * recipients, is a second full render and a second copy of the values), and nothing typed into
+ * an empty form is lost to a late restore. Storage that does not answer within two seconds
+ * does not hold the composer back: it opens empty and the draft comes when the read ends.
+ */
+export function firstDraftsRead(): Promise<FirstDraftsRead> {
+  if (!firstRead) {
+    const read = takeDrafts();
+    firstRead = Promise.race([
+      read.then(
+        (list): FirstDraftsRead => ({ list }),
+        (error: Error): FirstDraftsRead => ({ list: [], error: error.message }),
+      ),
+      new Promise<FirstDraftsRead>((resolve) =>
+        setTimeout(() => resolve({ list: null, late: read }), FIRST_READ_WAIT_MS),
+      ),
+    ]);
+  }
+  return firstRead;
+}
+
+/** The composer's first values: the latest draft over a fresh form, or the fresh form. */
+export function firstValues(read: FirstDraftsRead, fresh: ComposeValues): ComposeValues {
+  const latest = read.list?.[0];
+  return latest ? restored(fresh, latest.values) : fresh;
+}
+
 /** A stored draft's values over a fresh form, its recipients as chips again (see `asChip`). */
 function restored(fresh: ComposeValues, values: ComposeValues): ComposeValues {
   const merged = { ...fresh, ...values };
@@ -108,10 +150,16 @@ function moveStashes(): Promise<void> {
  * hidden), restores the latest draft when the app opens, and lets the user switch, create and
  * delete drafts. When storage fails, the form keeps everything in memory and says so.
  */
-export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () => ComposeValues) {
-  const [drafts, setDrafts] = useState<StoredDraft[]>([]);
-  const [ready, setReady] = useState(false);
-  const [storageError, setStorageError] = useState<DraftStorageError | null>(null);
+export function useDrafts<C>(
+  form: UseFormReturn<ComposeValues, C>,
+  fresh: () => ComposeValues,
+  first: FirstDraftsRead,
+) {
+  const [drafts, setDrafts] = useState<StoredDraft[]>(first.list ?? []);
+  const [ready, setReady] = useState(first.list !== null);
+  const [storageError, setStorageError] = useState<DraftStorageError | null>(
+    first.error === undefined ? null : { action: 'read', detail: first.error },
+  );
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const pending = useRef<ComposeValues | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -142,8 +190,11 @@ export function useDrafts<C>(form: UseFormReturn<ComposeValues, C>, fresh: () =>
   }, []);
 
   useEffect(() => {
+    // Taken: a composer opened later reads the drafts afresh.
+    firstRead = undefined;
+    if (!first.late) return;
     let cancelled = false;
-    takeDrafts()
+    first.late
       .then((list) => {
         if (cancelled) return;
         setDrafts(list);

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Control, FieldValues } from 'react-hook-form';
 import { onValuesChange } from './form-changes';
 
@@ -19,7 +19,10 @@ interface SettleClock {
  */
 const clocks = new WeakMap<object, SettleClock>();
 
-export function onSettled<T extends FieldValues>(control: Control<T>, listener: () => void): () => void {
+export function onSettled<T extends FieldValues>(
+  control: Control<T>,
+  listener: () => void,
+): () => void {
   let clock = clocks.get(control);
   if (!clock) {
     const listeners = new Set<() => void>();
@@ -66,31 +69,24 @@ export function onSettled<T extends FieldValues>(control: Control<T>, listener: 
  */
 export function useSettledValues<T extends FieldValues>(control: Control<T>): T {
   const [values, setValues] = useState(() => ({ ...control._formValues }) as T);
-  useEffect(
-    () => onSettled(control, () => setValues({ ...control._formValues } as T)),
-    [control],
-  );
+  useEffect(() => onSettled(control, () => setValues({ ...control._formValues } as T)), [control]);
   return values;
 }
 
 /**
- * One value derived from the form, on the same clock as the preview (a counter under a field):
- * a keystroke renders nothing, and the count is drawn in the frame that draws the preview.
- * `select` must return a value that compares equal (`Object.is`) when nothing it shows
- * changed, such as a string or a number.
+ * One field's value on the same clock as the preview (for a counter under the field): a
+ * keystroke renders nothing, and the count is drawn in the frame that draws the preview.
  */
-export function useSettledFormValue<T extends FieldValues, V>(
+export function useSettledField<T extends FieldValues, K extends keyof T & string>(
   control: Control<T>,
-  select: (values: T) => V,
-): V {
-  const selectRef = useRef(select);
-  selectRef.current = select;
-  const [value, setValue] = useState(() => select(control._formValues as T));
+  name: K,
+): T[K] {
+  const [value, setValue] = useState(() => (control._formValues as T)[name]);
   useEffect(() => {
-    const update = () => setValue(selectRef.current(control._formValues as T));
+    const update = () => setValue((control._formValues as T)[name]);
     // A change between the first render and this subscription is not missed.
     update();
     return onSettled(control, update);
-  }, [control]);
+  }, [control, name]);
   return value;
 }
