@@ -37,7 +37,11 @@ export function App() {
       <div className="min-h-screen bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
-            <img src="/favicon.svg" alt="" width={28} height={28} />
+            {/* Drawn in the page, not an <img>: an SVG image is a document of its own to set up. */}
+            <svg viewBox="0 0 32 32" width={28} height={28} aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="#0f766e" />
+              <path d="M8 10h16v10H14l-4 4v-4H8z" fill="#fff" />
+            </svg>
             <h1 className="text-lg font-semibold whitespace-nowrap">{t('app.title')}</h1>
             <Preferences />
             <Shortcuts />
