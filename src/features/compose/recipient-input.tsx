@@ -198,30 +198,34 @@ export function RecipientInput({
             {t('recipients.more', { count: hidden })}
           </button>
         ) : null}
-        {/* A paint layer of its own (relative): a key typed here repaints the box, not the chips. */}
-        <input
-          id={id}
-          ref={inputRef}
-          role="combobox"
-          aria-expanded={options.length > 0}
-          aria-controls={listboxId}
-          aria-autocomplete="list"
-          aria-activedescendant={active >= 0 ? `${listboxId}-${active}` : undefined}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          autoComplete="off"
-          className="relative min-w-[12rem] flex-1 bg-transparent py-0.5 text-sm outline-none"
-          placeholder={chips.length ? '' : recipientPlaceholder(rule.recipient)}
-          value={text}
-          onChange={(event) => {
-            setText(event.target.value);
-            setOpen(true);
-            setActive(-1);
-          }}
-          onKeyDown={onKeyDown}
-          onPaste={onPaste}
-          onBlur={() => setOpen(false)}
-        />
+        {/* A paint layer of its own (relative): a key typed here repaints the box, not the chips;
+            and a layout root of its own (contain: strict, in a block, not a flex item), so it
+            lays out the input alone, not the box of chips. */}
+        <div className="relative min-w-[12rem] flex-1">
+          <input
+            id={id}
+            ref={inputRef}
+            role="combobox"
+            aria-expanded={options.length > 0}
+            aria-controls={listboxId}
+            aria-autocomplete="list"
+            aria-activedescendant={active >= 0 ? `${listboxId}-${active}` : undefined}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            autoComplete="off"
+            className="block h-6 w-full bg-transparent py-0.5 text-sm outline-none [contain:strict]"
+            placeholder={chips.length ? '' : recipientPlaceholder(rule.recipient)}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              setOpen(true);
+              setActive(-1);
+            }}
+            onKeyDown={onKeyDown}
+            onPaste={onPaste}
+            onBlur={() => setOpen(false)}
+          />
+        </div>
       </div>
       <div
         id={listboxId}
