@@ -17,14 +17,16 @@ function recordSent(message: SentMessage) {
   void import('../features/sent/history-store').then(({ recordSent: record }) => record(message));
 }
 
-export function App() {
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
+  });
+}
+
+/** `queryClient`: one the page made before the first render, with requests already on the way. */
+export function App({ queryClient: given }: { queryClient?: QueryClient }) {
   const { t } = useTranslation();
-  const [queryClient] = useState(
-    () =>
-      new QueryClient({
-        defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
-      }),
-  );
+  const [queryClient] = useState(() => given ?? createQueryClient());
   const [sent, setSent] = useState<SentMessage | null>(null);
   const [undone, setUndone] = useState(false);
   const resultRef = useRef<HTMLElement>(null);

@@ -862,13 +862,23 @@ function HtmlEditorField({
   control,
   ...props
 }: Omit<RichEditorProps, 'value' | 'editorRef'> & { control: ComposeControl }) {
+  const { t } = useTranslation();
   const value = useFormValue(control, (values) => values.html);
   const editorRef = useCallback(
     (focus: () => void) => registerFocus(control, 'html', focus),
     [control],
   );
+  // On the page's first render the editor (whose view is made while it renders) comes in a
+  // render of its own right after, so that a restored draft's recipients are not held back.
+  const ready = useDeferredValue(true, editorShown);
+  useEffect(() => {
+    if (ready) editorShown = true;
+  }, [ready]);
+  if (!ready) return <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>;
   return <RichEditor {...props} value={value} editorRef={editorRef} />;
 }
+
+let editorShown = false;
 
 /** Only the counter re-renders while typing, not the whole form. */
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
