@@ -9,11 +9,19 @@ import './index.css';
 
 applyTheme(storedTheme());
 initI18n();
-readDraftsEarly();
-// The channels are asked for now, beside the drafts, so that the composer's first render has
-// them and draws a restored draft's recipients at once, instead of rendering again for them.
 const queryClient = createQueryClient();
-void queryClient.prefetchQuery(channelsQueryOptions());
+// With a draft to restore, its channel list is asked for as soon as the drafts are read, and the
+// composer's first render (which waits for the drafts) waits for it too, half a second at most:
+// it then draws the draft's recipients at once, instead of rendering again when the channels
+// come. Without a draft the composer asks for them as it renders.
+readDraftsEarly((drafts) =>
+  drafts[0]?.values.channelId
+    ? Promise.race([
+        queryClient.prefetchQuery(channelsQueryOptions()),
+        new Promise((done) => setTimeout(done, 500)),
+      ])
+    : undefined,
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');

@@ -17,10 +17,19 @@ let earlyRead: Promise<StoredDraft[]> | undefined;
 
 /**
  * Starts reading the drafts before the composer is drawn (the app calls this first thing), so
- * that a large draft is back sooner; the composer takes this read when it opens.
+ * that a large draft is back sooner; the composer takes this read when it opens. `prepare` is
+ * given the drafts read and what it returns is waited for too (the page asks for the latest
+ * draft's channel list there, so that the first render can draw its recipients).
  */
-export function readDraftsEarly(): void {
-  earlyRead ??= moveStashes().then(() => listDrafts());
+export function readDraftsEarly(
+  prepare?: (drafts: StoredDraft[]) => Promise<unknown> | undefined,
+): void {
+  earlyRead ??= moveStashes()
+    .then(() => listDrafts())
+    .then(async (drafts) => {
+      await prepare?.(drafts)?.catch(() => undefined);
+      return drafts;
+    });
   // Reported by the composer when it takes the read.
   earlyRead.catch(() => undefined);
 }
