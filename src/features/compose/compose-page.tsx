@@ -594,11 +594,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                   <span id="message-label" className="text-sm font-medium">
                     {t('compose.message')}
                   </span>
-                  <Suspense
-                    fallback={
-                      <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>
-                    }
-                  >
+                  <Suspense fallback={<EditorLoading />}>
                     <HtmlEditorField
                       key={draftId}
                       control={control}
@@ -862,7 +858,6 @@ function HtmlEditorField({
   control,
   ...props
 }: Omit<RichEditorProps, 'value' | 'editorRef'> & { control: ComposeControl }) {
-  const { t } = useTranslation();
   const value = useFormValue(control, (values) => values.html);
   const editorRef = useCallback(
     (focus: () => void) => registerFocus(control, 'html', focus),
@@ -874,11 +869,16 @@ function HtmlEditorField({
   useEffect(() => {
     if (ready) editorShown = true;
   }, [ready]);
-  if (!ready) return <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>;
+  if (!ready) return <EditorLoading />;
   return <RichEditor {...props} value={value} editorRef={editorRef} />;
 }
 
 let editorShown = false;
+
+function EditorLoading() {
+  const { t } = useTranslation();
+  return <p className="text-sm text-slate-600">{t('compose.loadingEditor')}</p>;
+}
 
 /** Only the counter re-renders while typing, not the whole form. */
 type ComposeControl = ReturnType<typeof useForm<ComposeValues, ResolverContext>>['control'];
