@@ -341,18 +341,25 @@ async function pageAfterSavedDraft(context: BrowserContext, text: string): Promi
   return context.newPage();
 }
 
-test('the composer opens on the latest draft: no empty new draft is drawn before it', async ({
+test('the composer opens on the latest draft: no empty new draft is drawn before it, and the fields of its channel come with it', async ({
   context,
 }) => {
   const page = await pageAfterSavedDraft(context, 'Ihr Termin am Montag');
-  // Every state of the draft picker the page ever shows, from its first appearance.
+  // Every state of the draft picker the page ever shows, from its first appearance, and what
+  // the message box held when the picker was first drawn (null: not drawn yet).
   await page.addInitScript(() => {
     const shown: string[] = [];
-    (window as unknown as { draftPickerShown: string[] }).draftPickerShown = shown;
+    const seen = window as unknown as { draftPickerShown: string[]; firstMessage?: string | null };
+    seen.draftPickerShown = shown;
     new MutationObserver(() => {
       const select = document.getElementById('draft-select') as HTMLSelectElement | null;
       const label = select?.selectedOptions[0]?.textContent;
-      if (label && shown.at(-1) !== label) shown.push(label);
+      if (!label) return;
+      if (!shown.length) {
+        seen.firstMessage =
+          (document.getElementById('message') as HTMLTextAreaElement | null)?.value ?? null;
+      }
+      if (shown.at(-1) !== label) shown.push(label);
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await page.goto('/');
@@ -365,6 +372,11 @@ test('the composer opens on the latest draft: no empty new draft is drawn before
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.filter((label) => label === 'New draft')).toEqual([]);
   expect(shown[0]).toContain('Ihr Termin am Montag');
+  // The channel list came with the drafts: the SMS message box is drawn in the same render.
+  const firstMessage = await page.evaluate(
+    () => (window as unknown as { firstMessage?: string | null }).firstMessage,
+  );
+  expect(firstMessage).toBe('Ihr Termin am Montag');
 });
 
 test('storage that answers late does not hold the composer back: it opens, then the draft comes', async ({

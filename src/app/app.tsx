@@ -23,10 +23,9 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** `queryClient`: one the page made before the first render, with requests already on the way. */
-export function App({ queryClient: given }: { queryClient?: QueryClient }) {
+/** `queryClient`: made by the page before the first render, with requests already on the way. */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   const { t } = useTranslation();
-  const [queryClient] = useState(() => given ?? createQueryClient());
   const [sent, setSent] = useState<SentMessage | null>(null);
   const [undone, setUndone] = useState(false);
   const resultRef = useRef<HTMLElement>(null);

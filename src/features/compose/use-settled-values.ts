@@ -12,13 +12,13 @@ interface SettleClock {
   stop: () => void;
 }
 
-/**
- * One clock per form for every part that follows it from a distance: they are all handed the
- * values in the same task, so they render together and are drawn in one frame, never one frame
- * each between two keys.
- */
 const clocks = new WeakMap<object, SettleClock>();
 
+/**
+ * Calls `listener` once the form's values settle (see SETTLE_MS and MAX_WAIT_MS). One clock per
+ * form serves every part that follows it from a distance: they are all called in the same task,
+ * so they render together and are drawn in one frame, never one frame each between two keys.
+ */
 export function onSettled<T extends FieldValues>(
   control: Control<T>,
   listener: () => void,
