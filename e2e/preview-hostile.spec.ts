@@ -12,7 +12,7 @@ import {
 import { findProblems, FORBIDDEN_ELEMENTS, startTrap, watchIncidents } from './safe-frame';
 
 /**
- * Hostile HTML through the real path: pasted into the email editor (Tiptap parses pasted HTML
+ * Hostile HTML through the real path: pasted into the email editor (ProseMirror parses pasted HTML
  * and drops most of it), so whatever survives the editor reaches the preview. The raw bodies go
  * straight through the sanitiser in sanitize-html.spec.ts.
  */

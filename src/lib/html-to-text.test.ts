@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { decodeEntities, htmlToText } from './html-to-text';
 
 describe('htmlToText', () => {
-  it('turns a Tiptap document into readable plain text', () => {
+  it('turns an editor document into readable plain text', () => {
     const html =
       '<h2>Termin</h2><p>Hallo <strong>Anna</strong>,</p><ul><li>eins</li><li>zwei</li></ul>' +
       '<ol><li>a</li><li>b</li></ol><blockquote><p>Zitat</p></blockquote>' +
@@ -26,7 +26,7 @@ describe('htmlToText', () => {
     );
   });
 
-  it('keeps list items tight when Tiptap wraps them in paragraphs', () => {
+  it('keeps list items tight when the editor wraps them in paragraphs', () => {
     expect(htmlToText('<ul><li><p>eins</p></li><li><p>zwei</p></li></ul><p>Ende</p>')).toBe(
       '- eins\n- zwei\n\nEnde',
     );

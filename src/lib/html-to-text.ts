@@ -3,7 +3,7 @@
  * "Email"): the text part should say what the HTML says, or spam filters score the mismatch.
  *
  * Works on the string without a DOM so it runs the same in the browser and in node tests. It
- * reads the HTML the editor (Tiptap) and common mail clients produce; it is not a full HTML5
+ * reads the HTML the editor (ProseMirror) and common mail clients produce; it is not a full HTML5
  * parser and does not need to be, because the output is only read, never rendered.
  */
 
@@ -175,7 +175,7 @@ class TextWriter {
   }
 
   block(kind: 1 | 2): void {
-    // Paragraphs inside list items (Tiptap wraps item text in <p>) must not spread the list.
+    // Paragraphs inside list items (the editor wraps item text in <p>) must not spread the list.
     const wanted = kind === 2 && this.lists.length > 0 ? 1 : kind;
     if (this.pendingBreak === 0) this.blankDepth = this.quoteDepth;
     this.pendingBreak = Math.max(this.pendingBreak, wanted);

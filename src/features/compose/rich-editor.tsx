@@ -1,10 +1,22 @@
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { redoDepth, undoDepth } from '@tiptap/pm/history';
-import StarterKit from '@tiptap/starter-kit';
+import { EditorView } from 'prosemirror-view';
+import type { Command } from 'prosemirror-state';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { inputClass } from '../../components/field';
+import { FieldError, inputClass } from '../../components/field';
 import { afterNextFrame } from '../../lib/after-frame';
+import {
+  allowedHref,
+  commands,
+  createEditorState,
+  linkAt,
+  pasteLink,
+  sameToolbarState,
+  setLink,
+  toggleHeading,
+  toHtml,
+  toolbarState,
+  type ToolbarState,
+} from './rich-text';
 
 export interface RichEditorProps {
   id: string;
@@ -18,18 +30,13 @@ export interface RichEditorProps {
   editorRef?: (focus: () => void) => void;
 }
 
-/** The rich HTML editor for email and letters (Tiptap; loaded lazily, outside the first load). */
-// One extension list for every render: Tiptap compares the options it gets on each render with
-// the editor's and reconfigures the whole view when they differ.
-const EXTENSIONS = [
-  StarterKit.configure({
-    heading: { levels: [2, 3] },
-    link: { openOnClick: false, autolink: true, defaultProtocol: 'https' },
-  }),
-];
-
 const EDITOR_CLASS = `${inputClass} prose prose-sm min-h-40 max-w-none dark:prose-invert [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`;
 
+/**
+ * The rich HTML editor for email and letters: a ProseMirror view (`rich-text.ts` holds its
+ * schema and commands), loaded lazily, outside the first load. React renders the toolbar and the
+ * element the view lives in; the view owns what is inside that element.
+ */
 export function RichEditor({
   id,
   label,
@@ -40,51 +47,101 @@ export function RichEditor({
   onSubmitShortcut,
   editorRef,
 }: RichEditorProps) {
-  // Each keystroke re-renders this component with the new value. Only what really changed may
-  // reach Tiptap's options: the same extensions, the first content, and props that change with
-  // the label or the error state, so a keystroke never reconfigures the editor.
-  const [initialContent] = useState(value);
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const [initialState] = useState(() => createEditorState(value));
+  const [toolbar, setToolbar] = useState(() => toolbarState(initialState));
   const latest = useRef({ onChange, onSubmitShortcut });
   useLayoutEffect(() => {
     latest.current = { onChange, onSubmitShortcut };
   });
   // The HTML this editor last reported: the form handing it back needs no comparison.
   const emitted = useRef(value);
-  const editorProps = useMemo(
+  // The HTML goes to the form right after the frame that shows the keystroke (serialising the
+  // document, the plain text derived from it and the form's listeners are not needed to draw
+  // it), and at once when the editor loses the focus, sends, or the page is hidden.
+  const pending = useRef<(() => void) | null>(null);
+  const emitNow = useRef(() => {
+    const cancel = pending.current;
+    if (!cancel || !view.current) return;
+    cancel();
+    pending.current = null;
+    emitted.current = toHtml(view.current.state.doc);
+    latest.current.onChange(emitted.current);
+  });
+
+  const attributes = useMemo(
     () => ({
-      attributes: {
-        id,
-        role: 'textbox',
-        'aria-multiline': 'true',
-        'aria-label': label,
-        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-        ...(invalid ? { 'aria-invalid': 'true' } : {}),
-        class: EDITOR_CLASS,
-      },
-      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
-        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-          emitNow.current();
-          latest.current.onSubmitShortcut?.();
-          return true;
-        }
-        return false;
-      },
+      id,
+      role: 'textbox',
+      'aria-multiline': 'true',
+      'aria-label': label,
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      ...(invalid ? { 'aria-invalid': 'true' } : {}),
+      class: EDITOR_CLASS,
     }),
     [id, label, describedBy, invalid],
   );
-  // The HTML goes to the form right after the frame that shows the keystroke (serialising
-  // the document, the plain text derived from it and the form's listeners are not needed to
-  // draw it), and at once when the editor loses the focus, sends, or the page is hidden.
-  const pending = useRef<{ editor: Editor; cancel: () => void } | null>(null);
-  const emitNow = useRef(() => {
-    const waiting = pending.current;
-    if (!waiting) return;
-    waiting.cancel();
-    pending.current = null;
-    emitted.current = waiting.editor.isEmpty ? '' : waiting.editor.getHTML();
-    latest.current.onChange(emitted.current);
-  });
-  useEffect(() => {
+  const attributesNow = useRef(attributes);
+  useLayoutEffect(() => {
+    attributesNow.current = attributes;
+    view.current?.setProps({ attributes });
+  }, [attributes]);
+
+  useLayoutEffect(() => {
+    let lastPress = { time: 0, x: 0, y: 0 };
+    const editor: EditorView = new EditorView(
+      { mount: host.current! },
+      {
+        state: initialState,
+        attributes: attributesNow.current,
+        dispatchTransaction(tr) {
+          const state = editor.state.apply(tr);
+          editor.updateState(state);
+          if (tr.docChanged && !pending.current) pending.current = afterNextFrame(emitNow.current);
+          // A keystroke that changes no button renders nothing.
+          setToolbar((shown) => {
+            const next = toolbarState(state);
+            return sameToolbarState(shown, next) ? shown : next;
+          });
+        },
+        handleKeyDown(_view, event) {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            emitNow.current();
+            latest.current.onSubmitShortcut?.();
+            return true;
+          }
+          return false;
+        },
+        handlePaste(current, event) {
+          const text = event.clipboardData?.getData('text/plain') ?? '';
+          if (event.clipboardData?.types.includes('text/html')) return false;
+          const tr = pasteLink(current.state, text);
+          if (tr) current.dispatch(tr);
+          return Boolean(tr);
+        },
+        handleDOMEvents: {
+          mousedown: (current, event) => {
+            const first = lastPress;
+            lastPress = { time: Date.now(), x: event.clientX, y: event.clientY };
+            // A second press where ProseMirror counts a double click (within 500 ms and 10 px)
+            // on the margin between two blocks has no word to select, and ProseMirror would
+            // warn that its word selection is not in text: the browser's own handling stands.
+            const second =
+              lastPress.time - first.time < 500 &&
+              (lastPress.x - first.x) ** 2 + (lastPress.y - first.y) ** 2 < 100;
+            if (!second) return false;
+            const at = current.posAtCoords({ left: event.clientX, top: event.clientY });
+            return Boolean(at && !current.state.doc.resolve(at.pos).parent.inlineContent);
+          },
+          blur: () => {
+            emitNow.current();
+            return false;
+          },
+        },
+      },
+    );
+    view.current = editor;
     // Before the draft is saved for a page being hidden or closed (capture: ahead of the
     // saver's own listeners).
     const flush = emitNow.current;
@@ -97,130 +154,115 @@ export function RichEditor({
       window.removeEventListener('visibilitychange', hide, true);
       window.removeEventListener('pagehide', flush, true);
       flush();
+      editor.destroy();
+      view.current = null;
     };
-  }, []);
-  const editor = useEditor({
-    extensions: EXTENSIONS,
-    content: initialContent,
-    immediatelyRender: true,
-    editorProps,
-    onUpdate: ({ editor: e }) => {
-      if (!pending.current)
-        pending.current = { editor: e, cancel: afterNextFrame(emitNow.current) };
-    },
-    onBlur: () => emitNow.current(),
-  });
+  }, [initialState]);
 
-  // A draft restored or a form reset from outside replaces the content.
+  // A draft restored or a form reset from outside replaces the content, and starts a new
+  // history: undo does not go back into another message.
   useEffect(() => {
+    const editor = view.current;
     if (!editor || value === emitted.current) return;
     // Replaced before it reached the form (the editor had the focus all along): the new content
     // wins, as it does over what the form had.
-    pending.current?.cancel();
+    pending.current?.();
     pending.current = null;
-    const current = editor.isEmpty ? '' : editor.getHTML();
     emitted.current = value;
-    if (value !== current) editor.commands.setContent(value, { emitUpdate: false });
-  }, [editor, value]);
+    if (value === toHtml(editor.state.doc)) return;
+    const state = createEditorState(value);
+    editor.updateState(state);
+    setToolbar(toolbarState(state));
+  }, [value]);
 
   useEffect(() => {
-    editorRef?.(() => editor?.commands.focus());
-  }, [editor, editorRef]);
+    editorRef?.(() => view.current?.focus());
+  }, [editorRef]);
 
-  if (!editor) return null;
+  const run = (command: Command) => {
+    const editor = view.current;
+    if (!editor) return;
+    editor.focus();
+    command(editor.state, editor.dispatch, editor);
+  };
+
   return (
     <div className="space-y-1">
-      <Toolbar editor={editor} label={label} />
-      <EditorContent editor={editor} />
+      <Toolbar
+        state={toolbar}
+        label={label}
+        run={run}
+        currentLink={() => (view.current ? linkAt(view.current.state) : '')}
+      />
+      <div ref={host} />
     </div>
   );
 }
 
-function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+interface ToolbarProps {
+  state: ToolbarState;
+  label: string;
+  run: (command: Command) => void;
+  currentLink: () => string;
+}
+
+function Toolbar({ state, label, run, currentLink }: ToolbarProps) {
   const { t } = useTranslation();
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) => ({
-      bold: e.isActive('bold'),
-      italic: e.isActive('italic'),
-      underline: e.isActive('underline'),
-      link: e.isActive('link'),
-      bulletList: e.isActive('bulletList'),
-      orderedList: e.isActive('orderedList'),
-      h2: e.isActive('heading', { level: 2 }),
-      h3: e.isActive('heading', { level: 3 }),
-      blockquote: e.isActive('blockquote'),
-      // The history's depth: what can().undo() finds out by trying the whole command.
-      canUndo: undoDepth(e.state) > 0,
-      canRedo: redoDepth(e.state) > 0,
-    }),
-  });
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
+  const [hrefError, setHrefError] = useState('');
 
-  const toggles: { name: string; text: string; active: boolean; run: () => void }[] = [
+  const toggles: { name: string; text: string; active: boolean; command: Command }[] = [
     {
       name: t('editor.bold'),
       text: t('editor.boldText'),
       active: state.bold,
-      run: () => editor.chain().focus().toggleBold().run(),
+      command: commands.bold,
     },
     {
       name: t('editor.italic'),
       text: t('editor.italicText'),
       active: state.italic,
-      run: () => editor.chain().focus().toggleItalic().run(),
+      command: commands.italic,
     },
     {
       name: t('editor.underline'),
       text: t('editor.underlineText'),
       active: state.underline,
-      run: () => editor.chain().focus().toggleUnderline().run(),
+      command: commands.underline,
     },
-    {
-      name: t('editor.heading'),
-      text: 'H2',
-      active: state.h2,
-      run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(),
-    },
-    {
-      name: t('editor.subheading'),
-      text: 'H3',
-      active: state.h3,
-      run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(),
-    },
+    { name: t('editor.heading'), text: 'H2', active: state.h2, command: toggleHeading(2) },
+    { name: t('editor.subheading'), text: 'H3', active: state.h3, command: toggleHeading(3) },
     {
       name: t('editor.bulletList'),
       text: '•',
       active: state.bulletList,
-      run: () => editor.chain().focus().toggleBulletList().run(),
+      command: commands.bulletList,
     },
     {
       name: t('editor.orderedList'),
       text: '1.',
       active: state.orderedList,
-      run: () => editor.chain().focus().toggleOrderedList().run(),
+      command: commands.orderedList,
     },
-    {
-      name: t('editor.quote'),
-      text: '❝',
-      active: state.blockquote,
-      run: () => editor.chain().focus().toggleBlockquote().run(),
-    },
+    { name: t('editor.quote'), text: '❝', active: state.blockquote, command: commands.blockquote },
   ];
 
   const applyLink = () => {
     const url = href.trim();
-    if (!url) editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else
-      editor
-        .chain()
-        .focus()
-        .extendMarkRange('link')
-        .setLink({ href: /^[a-z]+:/i.test(url) ? url : `https://${url}` })
-        .run();
+    const full = url && !/^[a-z][a-z\d+.-]*:/i.test(url) ? `https://${url}` : url;
+    // An address no message may carry stays in the box, with the reason under it.
+    if (full && !allowedHref(full)) {
+      setHrefError(t('editor.linkScheme'));
+      return;
+    }
+    run(setLink(full));
+    closeLink();
+  };
+  const closeLink = () => {
     setLinkOpen(false);
     setHref('');
+    setHrefError('');
   };
 
   const button =
@@ -241,7 +283,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           // Keep the caret in the editor: a pointer press must not move focus to the button,
           // or the keys typed right after it land nowhere.
           onMouseDown={keepEditorFocus}
-          onClick={toggle.run}
+          onClick={() => run(toggle.command)}
         >
           {toggle.text}
         </button>
@@ -253,8 +295,11 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         aria-pressed={state.link}
         aria-expanded={linkOpen}
         onClick={() => {
-          setHref((editor.getAttributes('link').href as string | undefined) ?? '');
-          setLinkOpen((v) => !v);
+          if (linkOpen) closeLink();
+          else {
+            setHref(currentLink());
+            setLinkOpen(true);
+          }
         }}
       >
         {t('editor.link')}
@@ -265,7 +310,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         aria-label={t('editor.undo')}
         onMouseDown={keepEditorFocus}
         disabled={!state.canUndo}
-        onClick={() => editor.chain().focus().undo().run()}
+        onClick={() => run(commands.undo)}
       >
         ↶
       </button>
@@ -275,24 +320,29 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
         aria-label={t('editor.redo')}
         onMouseDown={keepEditorFocus}
         disabled={!state.canRedo}
-        onClick={() => editor.chain().focus().redo().run()}
+        onClick={() => run(commands.redo)}
       >
         ↷
       </button>
       {linkOpen ? (
         // Not a <form>: it sits inside the composer's form.
-        <div className="flex items-center gap-1">
+        <div className="flex flex-wrap items-center gap-1">
           <label className="sr-only" htmlFor="link-url">
             {t('editor.linkUrl')}
           </label>
           <input
             id="link-url"
-            className="rounded border border-slate-300 px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900"
+            className="rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900"
             placeholder="https://…"
             value={href}
-            onChange={(event) => setHref(event.target.value)}
+            aria-invalid={hrefError ? true : undefined}
+            aria-describedby={hrefError ? 'link-url-error' : undefined}
+            onChange={(event) => {
+              setHref(event.target.value);
+              setHrefError('');
+            }}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') setLinkOpen(false);
+              if (event.key === 'Escape') closeLink();
               if (event.key === 'Enter') {
                 event.preventDefault();
                 applyLink();
@@ -302,6 +352,7 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           <button type="button" className={button} onClick={applyLink}>
             {t('editor.applyLink')}
           </button>
+          <FieldError id="link-url-error" message={hrefError} />
         </div>
       ) : null}
     </div>

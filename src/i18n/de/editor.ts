@@ -19,4 +19,5 @@ export const editor = {
   redo: 'Wiederholen',
   linkUrl: 'Link-Adresse',
   applyLink: 'Link übernehmen',
+  linkScheme: 'Ein Link beginnt mit http, https, mailto, tel oder sms.',
 } satisfies Translation<typeof en>;

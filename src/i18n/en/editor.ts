@@ -17,4 +17,5 @@ export const editor = {
   redo: 'Redo',
   linkUrl: 'Link URL',
   applyLink: 'Apply link',
+  linkScheme: 'A link starts with http, https, mailto, tel or sms.',
 };
