@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The 400 body of `POST /send_message` exactly as the spec publishes it. */
 export const SendMessageErrorBodySchema = z.looseObject({
   code: z.string(),
   message: z.string(),
-  hint: z.string().optional(),
+  hint: z.optional(z.string()),
   statusCode: z.number(),
 });
 
@@ -14,26 +14,30 @@ export const SendMessageErrorBodySchema = z.looseObject({
  * PostgREST sends `hint: null` and `details`. Both spellings are accepted; the output always
  * carries `statusCode`, and `hint`/`details` only when they are strings.
  */
-export const ApiErrorSchema = z
-  .looseObject({
-    code: z.union([z.string(), z.number()]).transform(String),
-    message: z.string(),
-    hint: z.string().nullish(),
-    details: z.string().nullish(),
-    statusCode: z.number().int().optional(),
-    status: z.number().int().optional(),
-  })
-  .refine((body) => body.statusCode !== undefined || body.status !== undefined, {
-    message: 'An error body needs statusCode or status',
-    path: ['statusCode'],
-  })
-  .transform(({ code, message, hint, details, statusCode, status }) => ({
+export const ApiErrorSchema = z.pipe(
+  z
+    .looseObject({
+      code: z.pipe(z.union([z.string(), z.number()]), z.transform(String)),
+      message: z.string(),
+      hint: z.nullish(z.string()),
+      details: z.nullish(z.string()),
+      statusCode: z.optional(z.int()),
+      status: z.optional(z.int()),
+    })
+    .check(
+      z.refine((body) => body.statusCode !== undefined || body.status !== undefined, {
+        message: 'An error body needs statusCode or status',
+        path: ['statusCode'],
+      }),
+    ),
+  z.transform(({ code, message, hint, details, statusCode, status }) => ({
     code,
     message,
     ...(hint ? { hint } : {}),
     ...(details ? { details } : {}),
     statusCode: (statusCode ?? status) as number,
-  }));
+  })),
+);
 export type ApiErrorBody = z.output<typeof ApiErrorSchema>;
 
 /** Builds an error body in the normalised shape (used by the proxy and the sandbox). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { CHANNEL_STATUSES, CHANNEL_TYPES } from './constants';
 import { MessageStatusSchema } from './send-message';
 
@@ -15,27 +15,27 @@ export type ChannelStatus = z.infer<typeof ChannelStatusSchema>;
 export const ChannelSchema = z.looseObject({
   id: z.string(),
   type: ChannelTypeSchema,
-  name: z.string().nullable(),
-  handle: z.string().nullable(),
+  name: z.nullable(z.string()),
+  handle: z.nullable(z.string()),
   status: ChannelStatusSchema,
-  active: z.boolean().nullable(),
+  active: z.nullable(z.boolean()),
 });
 export type Channel = z.infer<typeof ChannelSchema>;
 export const ChannelListSchema = z.array(ChannelSchema);
 
 export const ContactSchema = z.looseObject({
   id: z.string(),
-  full_name: z.string().nullable(),
-  display_name: z.string().nullable().optional(),
-  email: z.string().nullable().optional(),
-  sms: z.string().nullable().optional(),
-  whatsapp: z.string().nullable().optional(),
-  facebook: z.string().nullable().optional(),
-  instagram: z.string().nullable().optional(),
-  google_business_messaging: z.string().nullable().optional(),
-  postal: z.string().nullable().optional(),
-  city: z.string().nullable().optional(),
-  country: z.string().nullable().optional(),
+  full_name: z.nullable(z.string()),
+  display_name: z.optional(z.nullable(z.string())),
+  email: z.optional(z.nullable(z.string())),
+  sms: z.optional(z.nullable(z.string())),
+  whatsapp: z.optional(z.nullable(z.string())),
+  facebook: z.optional(z.nullable(z.string())),
+  instagram: z.optional(z.nullable(z.string())),
+  google_business_messaging: z.optional(z.nullable(z.string())),
+  postal: z.optional(z.nullable(z.string())),
+  city: z.optional(z.nullable(z.string())),
+  country: z.optional(z.nullable(z.string())),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 export const ContactListSchema = z.array(ContactSchema);
@@ -44,21 +44,21 @@ export const MessageRowSchema = z.looseObject({
   id: z.string(),
   conversation_id: z.string(),
   status: MessageStatusSchema,
-  send_after: z.string().nullable().optional(),
-  sent_at: z.string().nullable().optional(),
-  created_at: z.string().optional(),
+  send_after: z.optional(z.nullable(z.string())),
+  sent_at: z.optional(z.nullable(z.string())),
+  created_at: z.optional(z.string()),
 });
 export type MessageRow = z.infer<typeof MessageRowSchema>;
 export const MessageRowListSchema = z.array(MessageRowSchema);
 
 export const ConversationRowSchema = z.looseObject({
   id: z.string(),
-  subject: z.string().nullable().optional(),
+  subject: z.optional(z.nullable(z.string())),
   status: z.enum(['open', 'closed', 'archived']),
-  channel_id: z.string().optional(),
-  channel_type: z.string().optional(),
-  contact_id: z.string().nullable().optional(),
-  latest_inbound_message_created_at: z.string().nullable().optional(),
+  channel_id: z.optional(z.string()),
+  channel_type: z.optional(z.string()),
+  contact_id: z.optional(z.nullable(z.string())),
+  latest_inbound_message_created_at: z.optional(z.nullable(z.string())),
 });
 export type ConversationRow = z.infer<typeof ConversationRowSchema>;
 export const ConversationRowListSchema = z.array(ConversationRowSchema);
@@ -67,8 +67,8 @@ export const ConversationRowListSchema = z.array(ConversationRowSchema);
 export const TemplateSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
-  channel_type: ChannelTypeSchema.nullable(),
-  language: z.string().nullable(),
+  channel_type: z.nullable(ChannelTypeSchema),
+  language: z.nullable(z.string()),
   body: z.string(),
 });
 export type Template = z.infer<typeof TemplateSchema>;

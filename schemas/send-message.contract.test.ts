@@ -5,7 +5,7 @@ import type { ValidateFunction } from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from './zod';
 import { SendMessageErrorBodySchema } from './api-error';
 import { DATE_TIME_PATTERN_SOURCE, UUID_PATTERN_SOURCE } from './patterns';
 import {
@@ -158,7 +158,7 @@ const toCase = (label: string, payload: unknown, valid: boolean): Case => ({
 const word = (valid: boolean) => (valid ? 'valid' : 'invalid');
 
 /** Throws (so fast-check reports the payload) unless zod and the spec give the same verdict. */
-function sameVerdict(schema: z.ZodType, validate: ValidateFunction, payload: unknown): boolean {
+function sameVerdict(schema: z.ZodMiniType, validate: ValidateFunction, payload: unknown): boolean {
   const zodValid = schema.safeParse(payload).success;
   const specValid = validate(payload);
   if (zodValid !== specValid) {
@@ -170,7 +170,7 @@ function sameVerdict(schema: z.ZodType, validate: ValidateFunction, payload: unk
   return specValid;
 }
 
-function checkCase(schema: z.ZodType, validate: ValidateFunction, { label, payload, valid }: Case) {
+function checkCase(schema: z.ZodMiniType, validate: ValidateFunction, { label, payload, valid }: Case) {
   const verdict = sameVerdict(schema, validate, payload);
   if (verdict !== valid) {
     throw new Error(

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import {
   MESSAGE_STATUSES,
   CONVERSATION_STATUSES,
@@ -16,12 +16,12 @@ import { DATE_TIME_PATTERN, UUID_PATTERN } from './patterns';
  * the composer's form schema, not here.
  */
 
-export const UuidSchema = z.string().regex(UUID_PATTERN, 'Must be a UUID');
+export const UuidSchema = z.string().check(z.regex(UUID_PATTERN, 'Must be a UUID'));
 export const DateTimeSchema = z
   .string()
-  .regex(DATE_TIME_PATTERN, 'Must be a date-time like 2026-03-01T09:00+01:00');
+  .check(z.regex(DATE_TIME_PATTERN, 'Must be a date-time like 2026-03-01T09:00+01:00'));
 
-const nullish = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+const nullish = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 const JsonObjectSchema = z.record(z.string(), z.unknown());
 
 export const MessageStatusSchema = z.enum(MESSAGE_STATUSES);
@@ -35,7 +35,7 @@ export const ActionSubtypeSchema = z.enum(ACTION_SUBTYPES);
 
 export const RecipientSchema = z.looseObject({
   handle: nullish(z.union([z.string(), z.array(z.string())])),
-  country_codes: z.array(z.string()).optional(),
+  country_codes: z.optional(z.array(z.string())),
   full_name: nullish(z.string()),
   contact_id: nullish(UuidSchema),
   external_contact_id: nullish(z.string()),
@@ -76,7 +76,7 @@ export const SendMessageRequestSchema = z.looseObject({
 });
 export type SendMessageRequest = z.infer<typeof SendMessageRequestSchema>;
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullable();
+const nullable = <T extends z.ZodMiniType>(schema: T) => z.nullable(schema);
 
 export const ConversationSchema = z.looseObject({
   id: z.string(),

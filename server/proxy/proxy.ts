@@ -106,7 +106,7 @@ function upstreamFailure(caught: unknown): Response {
 }
 
 /** A 400 listing every issue with its path, in the shared error shape. */
-function schemaError(zodError: z.ZodError): Response {
+function schemaError(zodError: z.core.$ZodError): Response {
   const issues = zodError.issues.map((issue) => ({
     path: issue.path.map(String).join('.'),
     message: issue.message,

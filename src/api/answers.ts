@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schemas/zod';
 import { ApiErrorSchema } from '../../schemas/api-error';
 import {
   ConversationRowListSchema,
@@ -25,14 +25,14 @@ export const MessageListSchema = z.array(MessageSchema);
 export const ConversationListSchema = z.array(ConversationSchema);
 
 export const MessageWithTextListSchema = z.array(
-  MessageRowSchema.extend({
-    raw_content: z.string().nullable().optional(),
-    subject: z.string().nullable().optional(),
-    is_inbound: z.boolean().optional(),
+  z.extend(MessageRowSchema, {
+    raw_content: z.optional(z.nullable(z.string())),
+    subject: z.optional(z.nullable(z.string())),
+    is_inbound: z.optional(z.boolean()),
   }),
 );
 
-export const MessageStatusRowSchema = MessageRowSchema.pick({
+export const MessageStatusRowSchema = z.pick(MessageRowSchema, {
   id: true,
   status: true,
   send_after: true,
@@ -48,8 +48,14 @@ const DeletedMessageSchema = z.looseObject({ id: z.string() });
  */
 export const DeletedMessagesSchema = z.union([
   z.array(DeletedMessageSchema),
-  DeletedMessageSchema.transform((row) => [row]),
-  z.undefined().transform(() => []),
+  z.pipe(
+    DeletedMessageSchema,
+    z.transform((row) => [row]),
+  ),
+  z.pipe(
+    z.undefined(),
+    z.transform(() => []),
+  ),
 ]);
 
-export const SignedUrlSchema = z.string().trim().url();
+export const SignedUrlSchema = z.string().check(z.trim(), z.url());

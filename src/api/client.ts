@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../schemas/zod';
 import type { ApiErrorBody } from '../../schemas/api-error';
 import type * as AnswersModule from './answers';
 import { i18n } from '../i18n';
@@ -34,7 +34,7 @@ export interface ApiAnswer<T> {
   headers: Record<string, string>;
 }
 
-export interface RequestOptions<S extends z.ZodType> {
+export interface RequestOptions<S extends z.ZodMiniType> {
   method?: 'GET' | 'POST' | 'DELETE';
   /** Path after `/api`, with its query. */
   path: string;
@@ -63,7 +63,7 @@ function retryAfter(headers: Headers): number | undefined {
  * The one place that turns HTTP into data or an `ApiError`: same-origin fetch to the proxy,
  * the answer parsed with the caller's schema.
  */
-export async function apiRequest<S extends z.ZodType>({
+export async function apiRequest<S extends z.ZodMiniType>({
   method = 'GET',
   path,
   body,

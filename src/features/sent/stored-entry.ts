@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../../schemas/zod';
 import { ChannelTypeSchema } from '../../../schemas/rows';
 import { MessageStatusSchema } from '../../../schemas/send-message';
 import type { HistoryEntry } from './history-entry';
@@ -11,7 +11,7 @@ import type { HistoryEntry } from './history-entry';
 const StoredEntrySchema = z.object({
   id: z.string(),
   sentAt: z.string(),
-  channel: z.object({ id: z.string(), name: z.string().nullable(), type: ChannelTypeSchema }),
+  channel: z.object({ id: z.string(), name: z.nullable(z.string()), type: ChannelTypeSchema }),
   request: z.looseObject({}),
   response: z.looseObject({
     conversation: z.looseObject({}),
@@ -20,11 +20,11 @@ const StoredEntrySchema = z.object({
     actions: z.array(z.looseObject({})),
   }),
   status: MessageStatusSchema,
-  sendAfter: z.string().nullable(),
-  cancelled: z.boolean().optional(),
-  cancelRequested: z.boolean().optional(),
-  notFound: z.boolean().optional(),
-  upstreamSentAt: z.string().nullable().optional(),
+  sendAfter: z.nullable(z.string()),
+  cancelled: z.optional(z.boolean()),
+  cancelRequested: z.optional(z.boolean()),
+  notFound: z.optional(z.boolean()),
+  upstreamSentAt: z.optional(z.nullable(z.string())),
 });
 
 /** A stored record as an entry, or undefined when it is not one. */
