@@ -87,16 +87,17 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        // The page's CSP allows no eval, so zod's compiled parsers can never run here; and the
-        // probe zod makes for them (a caught `new Function`) is still reported as a CSP
-        // violation. Set before any schema exists, at the top of every chunk, so it holds
-        // whichever chunk makes the first schema.
-        intro:
-          'globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };',
         // React changes far less often than the app: in a chunk of its own it stays cached
-        // across releases of the app.
+        // across releases of the app. The texts and i18next, which the page needs at once and
+        // lazy parts share, in one chunk rather than the two or three the split would make.
         codeSplitting: {
-          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            {
+              name: 'i18n',
+              test: /node_modules[\\/](i18next|react-i18next)[\\/]|src[\\/]i18n[\\/]/,
+            },
+          ],
         },
       },
     },

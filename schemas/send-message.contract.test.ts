@@ -170,7 +170,11 @@ function sameVerdict(schema: z.ZodMiniType, validate: ValidateFunction, payload:
   return specValid;
 }
 
-function checkCase(schema: z.ZodMiniType, validate: ValidateFunction, { label, payload, valid }: Case) {
+function checkCase(
+  schema: z.ZodMiniType,
+  validate: ValidateFunction,
+  { label, payload, valid }: Case,
+) {
   const verdict = sameVerdict(schema, validate, payload);
   if (verdict !== valid) {
     throw new Error(

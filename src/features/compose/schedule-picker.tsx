@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { TaggedText } from '../../components/tagged-text';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
 import { formatDateTime } from '../../i18n';
@@ -139,13 +140,12 @@ export function SchedulePicker({
           {when ? (
             <div className="text-sm" data-testid="schedule-summary">
               <p>
-                <Trans
-                  i18nKey="builders.schedule.sendsAt"
-                  values={{
+                <TaggedText
+                  text={t('builders.schedule.sendsAt', {
                     iso: when.iso,
                     utc: formatDateTime(when.instant, { ...WALL_TIME, timeZone: 'UTC' }),
-                  }}
-                  components={{ code: <span className="font-mono" /> }}
+                  })}
+                  tags={{ code: (iso) => <span className="font-mono">{iso}</span> }}
                 />
               </p>
               {when.adjusted === 'gap' ? (

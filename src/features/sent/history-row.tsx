@@ -1,4 +1,5 @@
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { TaggedText } from '../../components/tagged-text';
 import { Button } from '../../components/button';
 import { channelTypeText, formatDateTime } from '../../i18n';
 import {
@@ -18,6 +19,7 @@ export function rowButtonIds(prefix: string, entry: HistoryEntry) {
 }
 
 function WhenText({ entry, now }: { entry: HistoryEntry; now: number }) {
+  const { t } = useTranslation();
   if (isCancellable(entry) && entry.sendAfter) {
     return (
       <time dateTime={entry.sendAfter} title={formatDateTime(entry.sendAfter)}>
@@ -26,12 +28,12 @@ function WhenText({ entry, now }: { entry: HistoryEntry; now: number }) {
     );
   }
   if (entry.cancelled && entry.sendAfter) {
+    const due = entry.sendAfter;
     return (
       <span>
-        <Trans
-          i18nKey="sent.row.wasDue"
-          values={{ time: formatDateTime(entry.sendAfter) }}
-          components={{ time: <time dateTime={entry.sendAfter} /> }}
+        <TaggedText
+          text={t('sent.row.wasDue', { time: formatDateTime(due) })}
+          tags={{ time: (time) => <time dateTime={due}>{time}</time> }}
         />
       </span>
     );
@@ -39,10 +41,9 @@ function WhenText({ entry, now }: { entry: HistoryEntry; now: number }) {
   const at = entry.upstreamSentAt ?? entry.sentAt;
   return (
     <span>
-      <Trans
-        i18nKey="sent.row.sentAt"
-        values={{ time: formatDateTime(at) }}
-        components={{ time: <time dateTime={at} /> }}
+      <TaggedText
+        text={t('sent.row.sentAt', { time: formatDateTime(at) })}
+        tags={{ time: (time) => <time dateTime={at}>{time}</time> }}
       />
     </span>
   );

@@ -16,7 +16,10 @@ const FIELD_ORDER = Object.keys(SendMessageRequestSchema.shape);
 /** Issues of a recipient list by the list (the form hands on the same list while it is unchanged). */
 const recipientIssues = new WeakMap<readonly Recipient[], ContractIssue[]>();
 
-function issuesOf(result: z.core.util.SafeParseResult<unknown>, prefix: string[] = []): ContractIssue[] {
+function issuesOf(
+  result: z.core.util.SafeParseResult<unknown>,
+  prefix: string[] = [],
+): ContractIssue[] {
   return result.success
     ? []
     : result.error.issues.map((issue) => ({
