@@ -88,15 +88,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // React changes far less often than the app: in a chunk of its own it stays cached
-        // across releases of the app. The texts and i18next, which the page needs at once and
-        // lazy parts share, in one chunk rather than the two or three the split would make.
+        // across releases of the app. The texts, which the page needs at once and lazy parts
+        // share, in one chunk rather than the two or three the split would make.
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
-            {
-              name: 'i18n',
-              test: /node_modules[\\/](i18next|react-i18next)[\\/]|src[\\/]i18n[\\/]/,
-            },
+            { name: 'i18n', test: /src[\\/]i18n[\\/]/ },
           ],
         },
       },

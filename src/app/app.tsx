@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
 import { SentResult } from '../features/sent/sent-result';
 import { Preferences } from './preferences';

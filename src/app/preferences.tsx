@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { chooseLanguage, LANGUAGES, type Language } from '../i18n';
+import { useTranslation, chooseLanguage, LANGUAGES, type Language } from '../i18n';
 import { followSystemTheme, saveTheme, storedTheme, THEMES, type Theme } from './theme';
 
 const select =

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n';
 import type { SentMessage } from '../features/compose/compose-page';
 import { cancelScheduled } from '../features/sent/status-sync';
 

@@ -1,9 +1,9 @@
-import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
+import { useMemo, useSyncExternalStore } from 'react';
 import { de } from './de';
 import { en } from './en';
-import { browserLanguages, localeFor } from './locale';
+import { browserLanguages, localeFor, setActiveLanguage } from './locale';
 import { numberFormat } from './format';
+import { Translator, type TFunction } from './translator';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -12,13 +12,6 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 const STORAGE_KEY = 'mateo-composer.language';
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    resources: { translation: typeof en };
-  }
-}
 
 function isLanguage(value: string | null | undefined): value is Language {
   return LANGUAGES.some((l) => l.code === value);
@@ -40,39 +33,26 @@ export function detectLanguage(): Language {
   return 'en';
 }
 
-// Initialised when first imported, in English, so that modules outside React (validation,
-// error descriptions) and their unit tests can translate; `initI18n` then picks the language.
-void i18n.use(initReactI18next).init({
-  lng: 'en',
-  fallbackLng: 'en',
-  supportedLngs: LANGUAGES.map((l) => l.code),
-  resources: { en: { translation: en }, de: { translation: de } },
-  interpolation: { escapeValue: false },
-  returnNull: false,
-  initAsync: false,
-});
-// `{{count, number}}` in a text groups digits as the reader's region does (10,000 / 10.000).
-// i18next hands the formatter the whole call's options (the count among them): only the number
-// format's own options pick the (cached) formatter.
-const NUMBER_OPTIONS = [
-  'style',
-  'unit',
-  'unitDisplay',
-  'notation',
-  'compactDisplay',
-  'useGrouping',
-  'signDisplay',
-  'minimumIntegerDigits',
-  'minimumFractionDigits',
-  'maximumFractionDigits',
-  'maximumSignificantDigits',
-] as const;
-i18n.services.formatter?.add('number', (value: number, lng, options: Record<string, unknown>) => {
-  const picked = Object.fromEntries(
-    NUMBER_OPTIONS.filter((key) => options?.[key] !== undefined).map((key) => [key, options[key]]),
-  ) as Intl.NumberFormatOptions;
-  return numberFormat(localeFor(lng ?? 'en'), picked).format(value);
-});
+// In English until `initI18n` picks the language, so that modules outside React (validation,
+// error descriptions) and their unit tests can translate. `{{count, number}}` in a text groups
+// digits as the reader's region does (10,000 / 10.000).
+const i18n = new Translator<Language>({ en, de }, 'en', (value, language, options) =>
+  numberFormat(localeFor(language), options).format(value),
+);
+i18n.on('languageChanged', setActiveLanguage);
+
+const subscribe = (onChange: () => void) => {
+  i18n.on('languageChanged', onChange);
+  return () => i18n.off('languageChanged', onChange);
+};
+const currentLanguage = () => i18n.language;
+
+/** The texts for a component, which renders again when the language changes. */
+export function useTranslation(): { t: TFunction; i18n: typeof i18n } {
+  const language = useSyncExternalStore(subscribe, currentLanguage, currentLanguage);
+  const t = useMemo(() => i18n.fixedT(language), [language]);
+  return { t, i18n };
+}
 
 function applyToDocument(language: string) {
   document.documentElement.lang = language;
@@ -83,7 +63,7 @@ function applyToDocument(language: string) {
 }
 
 export function initI18n(language: Language = detectLanguage()) {
-  // No backend: every language is bundled, so the change is done when this returns.
+  // Every language is bundled, so the change is done when this returns.
   if (i18n.language !== language) void i18n.changeLanguage(language);
   applyToDocument(language);
   i18n.off('languageChanged', applyToDocument);
@@ -111,3 +91,4 @@ export {
   recipientRoleText,
 } from './values';
 export { i18n };
+export type { TFunction };

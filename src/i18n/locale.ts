@@ -1,5 +1,3 @@
-import i18n from 'i18next';
-
 export function browserLanguages(): readonly string[] {
   if (typeof navigator === 'undefined') return [];
   return navigator.languages ?? [navigator.language];
@@ -15,7 +13,14 @@ export function localeFor(language: string): string {
   return regional ?? (base === 'de' ? 'de-DE' : 'en-US');
 }
 
+let active = 'en';
+
+/** Called by the texts when the reader's language changes. */
+export function setActiveLanguage(language: string) {
+  active = language;
+}
+
 /** The active language as a BCP 47 tag for Intl formatters (see `localeFor`). */
 export function currentLocale(): string {
-  return localeFor(i18n.resolvedLanguage ?? 'en');
+  return localeFor(active);
 }

@@ -1,4 +1,4 @@
-import i18n from 'i18next';
+import { i18n } from './index';
 
 /**
  * Mateo's own values (channel types, statuses, roles) in the reader's language. In English they

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';

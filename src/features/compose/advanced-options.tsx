@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation, channelTypeText } from '../../i18n';
 import type { Channel } from '../../../schemas/rows';
 import { inputClass, FieldError } from '../../components/field';
-import { channelTypeText } from '../../i18n';
 import type { ComposeValues } from './form-model';
 
 type Advanced = ComposeValues['advanced'];

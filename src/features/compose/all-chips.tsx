@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { chipLabel, type RecipientChip } from './recipients';
 
 /** Every recipient of a field in a virtualised list, so 10,000 stay smooth. */

@@ -1,13 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation, formatNumber, type TFunction } from '../../i18n';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { ApiError } from '../../api/client';
 import { uploadToMediaLibrary } from '../../api/media';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
-import { formatNumber } from '../../i18n';
 import { ruleLabel } from './channel-rules';
 import { attachmentUrlProblem, type Attachment } from './form-model';
 

@@ -1,6 +1,5 @@
 import type { Ref } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation, type TFunction } from '../../i18n';
 import type { Channel, ChannelType } from '../../../schemas/rows';
 import { Field, fieldDescribedBy, inputClass } from '../../components/field';
 import { channelLabel, ruleFor, unavailableReason } from './channel-rules';

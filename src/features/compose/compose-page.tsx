@@ -18,7 +18,13 @@ import {
   type FieldErrors as RhfErrors,
   type Resolver,
 } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
+import {
+  useTranslation,
+  DIGITS_DATE_TIME,
+  formatDateTime,
+  formatTime,
+  i18n as texts,
+} from '../../i18n';
 import type { Channel } from '../../../schemas/rows';
 import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/send-message';
 import { ApiError } from '../../api/client';
@@ -37,7 +43,6 @@ import type { RichEditorProps } from './rich-editor';
 import { useSettledField, useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
 import { zonedToInstant } from '../../lib/zoned-time';
-import { DIGITS_DATE_TIME, formatDateTime, formatTime, i18n as i18next } from '../../i18n';
 import {
   channelsQueryOptions,
   conversationQueryOptions,
@@ -120,7 +125,7 @@ const composeResolver: Resolver<ComposeValues, ResolverContext> = async (formVal
     try {
       await loadPhone();
     } catch (error) {
-      const message = i18next.t('compose.phone.failed', { detail: (error as Error).message });
+      const message = texts.t('compose.phone.failed', { detail: (error as Error).message });
       return {
         values: {},
         errors: { [phoneField]: { type: 'validate', message } } as RhfErrors<ComposeValues>,
@@ -132,7 +137,7 @@ const composeResolver: Resolver<ComposeValues, ResolverContext> = async (formVal
   try {
     check = await loadFormCheck();
   } catch (error) {
-    const message = i18next.t('compose.checkFailed', { detail: (error as Error).message });
+    const message = texts.t('compose.checkFailed', { detail: (error as Error).message });
     return {
       values: {},
       errors: { channelId: { type: 'validate', message } } as RhfErrors<ComposeValues>,

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { Button } from '../../components/button';
 import { phoneFailure, preloadPhone, type PhoneStatus } from '../../lib/phone-loader';
 

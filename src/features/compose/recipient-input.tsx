@@ -14,7 +14,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { Channel } from '../../../schemas/rows';
 import { fieldDescribedBy, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone-countries';

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
-import { CONVERSATION_STATUSES } from '../../../schemas/constants';
-import { inputClass, FieldError } from '../../components/field';
 import {
+  useTranslation,
   channelTypeText,
   conversationStatusText,
   DIGITS_DATE_TIME,
   formatDateTime,
 } from '../../i18n';
+import { CONVERSATION_STATUSES } from '../../../schemas/constants';
+import { inputClass, FieldError } from '../../components/field';
 import { conversationQueryOptions, replyMessageQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
 

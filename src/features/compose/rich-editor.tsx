@@ -1,7 +1,7 @@
 import { EditorView } from 'prosemirror-view';
 import type { Command } from 'prosemirror-state';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import { FieldError, inputClass } from '../../components/field';
 import { afterNextFrame } from '../../lib/after-frame';
 import {

@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation, formatDateTime } from '../../i18n';
 import { TaggedText } from '../../components/tagged-text';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
-import { formatDateTime } from '../../i18n';
 import { COUNTRY_ZONES, schedulePresets, zonedToInstant } from '../../lib/zoned-time';
 import type { ComposeValues } from './form-model';
 import type { RecipientChip } from './recipients';

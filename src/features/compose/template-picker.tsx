@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ChannelType } from '../../../schemas/rows';
 import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';

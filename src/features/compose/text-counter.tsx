@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n';
 import type { ChannelType } from '../../../schemas/rows';
 import { analyzeSms } from '../../lib/sms-segments';
 import { ruleFor } from './channel-rules';

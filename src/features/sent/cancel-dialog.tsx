@@ -1,8 +1,7 @@
 import { useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation, channelTypeText, formatDateTime } from '../../i18n';
 import { Button } from '../../components/button';
 import { useModalDialog } from '../../components/modal-dialog';
-import { channelTypeText, formatDateTime } from '../../i18n';
 import { recipientLabels, summarizeRecipients, type HistoryEntry } from './history-entry';
 
 /**

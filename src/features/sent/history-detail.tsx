@@ -1,8 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation, formatDateTime } from '../../i18n';
 import { Button } from '../../components/button';
 import { displayStatus, firstRecipient, type HistoryEntry } from './history-entry';
-import { formatDateTime } from '../../i18n';
 import { SentResult, StatusBadge } from './sent-result';
 
 /** One message of the history in full: its status now, Mateo's answer, and the request. */

@@ -1,8 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
+import { useTranslation, channelTypeText, type TFunction } from '../../i18n';
 import { inputClass } from '../../components/field';
-import { channelTypeText } from '../../i18n';
 import { CancelDialog } from './cancel-dialog';
 import { describeError } from './describe-error';
 import {

@@ -1,7 +1,6 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation, channelTypeText, formatDateTime } from '../../i18n';
 import { TaggedText } from '../../components/tagged-text';
 import { Button } from '../../components/button';
-import { channelTypeText, formatDateTime } from '../../i18n';
 import {
   blurbOf,
   displayStatus,

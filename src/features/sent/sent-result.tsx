@@ -1,7 +1,6 @@
 import { forwardRef, useId } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { SendMessageResponse } from '../../../schemas/send-message';
 import {
+  useTranslation,
   actionTypeText,
   channelTypeText,
   conversationStatusText,
@@ -10,6 +9,7 @@ import {
   messageStatusText,
   recipientRoleText,
 } from '../../i18n';
+import type { SendMessageResponse } from '../../../schemas/send-message';
 import { NOT_FOUND } from './history-entry';
 
 const STATUS_STYLE: Record<string, string> = {

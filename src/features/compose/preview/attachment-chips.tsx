@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import { PaperclipIcon } from './icons';
 import { attachmentName } from './preview-model';
 

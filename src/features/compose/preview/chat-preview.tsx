@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { ChannelType } from '../../../../schemas/rows';
 import type { Action, SendMessageRequest } from '../../../../schemas/send-message';
 import { channelLabel } from '../channel-rules';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
 import { useQuietValue } from '../../../lib/use-quiet-value';
 

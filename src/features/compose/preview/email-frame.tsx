@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentProps } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { EmailFrameContent } from './email-frame-content';
 
 // The sanitiser (DOMPurify) is needed only once an email or a letter is previewed, so it loads

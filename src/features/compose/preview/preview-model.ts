@@ -1,7 +1,6 @@
 import type { Channel } from '../../../../schemas/rows';
-import type { TFunction } from 'i18next';
+import { i18n, type TFunction } from '../../../i18n';
 import type { Action, Recipient, SendMessageRequest } from '../../../../schemas/send-message';
-import { i18n } from '../../../i18n';
 
 /** What the previews show, read from the request alone; words in the reader's language. */
 

@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { ChannelType } from '../../../../schemas/rows';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { Button } from '../../../components/button';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../../i18n';
 import type { SendMessageRequest } from '../../../../schemas/send-message';
 import { analyzeSms, splitSmsSegments } from '../../../lib/sms-segments';
 import { outgoingText } from './preview-model';
