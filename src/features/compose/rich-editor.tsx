@@ -1,6 +1,15 @@
 import { EditorView } from 'prosemirror-view';
 import type { Command } from 'prosemirror-state';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+} from 'react';
 import { useTranslation } from '../../i18n';
 import { FieldError, inputClass } from '../../components/field';
 import { afterNextFrame } from '../../lib/after-frame';
@@ -90,6 +99,7 @@ export function RichEditor({
 
   useLayoutEffect(() => {
     let lastPress = { time: 0, x: 0, y: 0 };
+    let typed = false;
     const editor: EditorView = new EditorView(
       { mount: host.current! },
       {
@@ -98,6 +108,7 @@ export function RichEditor({
         dispatchTransaction(tr) {
           const state = editor.state.apply(tr);
           editor.updateState(state);
+          typed = false;
           if (tr.docChanged && !pending.current) pending.current = afterNextFrame(emitNow.current);
           // A keystroke that changes no button renders nothing.
           setToolbar((shown) => {
@@ -105,6 +116,14 @@ export function RichEditor({
             return sameToolbarState(shown, next) ? shown : next;
           });
         },
+        // Text typed into a line is put on screen by the browser, which keeps the caret in
+        // view as it does in any field; ProseMirror's own scrolling would measure the caret
+        // (a layout in the keystroke) to find the same place.
+        handleTextInput: () => {
+          typed = true;
+          return false;
+        },
+        handleScrollToSelection: () => typed,
         handleKeyDown(_view, event) {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             emitNow.current();
@@ -179,21 +198,18 @@ export function RichEditor({
     editorRef?.(() => view.current?.focus());
   }, [editorRef]);
 
-  const run = (command: Command) => {
+  // The toolbar renders only when what it shows changes, not with each HTML handed back.
+  const run = useCallback((command: Command) => {
     const editor = view.current;
     if (!editor) return;
     editor.focus();
     command(editor.state, editor.dispatch, editor);
-  };
+  }, []);
+  const currentLink = useCallback(() => (view.current ? linkAt(view.current.state) : ''), []);
 
   return (
     <div className="space-y-1">
-      <Toolbar
-        state={toolbar}
-        label={label}
-        run={run}
-        currentLink={() => (view.current ? linkAt(view.current.state) : '')}
-      />
+      <Toolbar state={toolbar} label={label} run={run} currentLink={currentLink} />
       <div ref={host} />
     </div>
   );
@@ -206,7 +222,7 @@ interface ToolbarProps {
   currentLink: () => string;
 }
 
-function Toolbar({ state, label, run, currentLink }: ToolbarProps) {
+const Toolbar = memo(function Toolbar({ state, label, run, currentLink }: ToolbarProps) {
   const { t } = useTranslation();
   const [linkOpen, setLinkOpen] = useState(false);
   const [href, setHref] = useState('');
@@ -357,7 +373,7 @@ function Toolbar({ state, label, run, currentLink }: ToolbarProps) {
       ) : null}
     </div>
   );
-}
+});
 
 function keepEditorFocus(event: MouseEvent) {
   event.preventDefault();

@@ -4,12 +4,13 @@ import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/
 import { useQuietValue } from '../../../lib/use-quiet-value';
 
 /**
- * A new frame document is a navigation of the frame, done on the page's own thread (10 to 15 ms
- * here, four times that on a slow phone): while keys come faster than this apart, the frame
- * waits for a pause, or a second at most, instead of reloading between two keys.
+ * A new frame document is a navigation of the frame, done on the page's own thread (15 to 35 ms
+ * here, four times that on a slow phone), and a key pressed meanwhile waits for it. So the frame
+ * follows the message when typing pauses (0.4 s, a breath rather than the gap between two
+ * words), and every 2 s during a long run of keys.
  */
-const FRAME_QUIET_MS = 150;
-const FRAME_MAX_WAIT_MS = 1000;
+const FRAME_QUIET_MS = 400;
+const FRAME_MAX_WAIT_MS = 2000;
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
