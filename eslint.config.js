@@ -91,8 +91,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '^(?!zod/(mini|locales)$|\\./)',
-              message: 'schemas/ imports zod only (its small build and its messages, in zod.ts).',
+              regex: '^(?!(zod|zod/mini|zod/locales|#zod)$|\\./)',
+              message: 'schemas/ imports zod only (through zod.ts).',
             },
           ],
         },

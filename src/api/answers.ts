@@ -24,20 +24,19 @@ export { TemplateListSchema, SendMessageResponseSchema };
 export const MessageListSchema = z.array(MessageSchema);
 export const ConversationListSchema = z.array(ConversationSchema);
 
+// Shapes spread into new objects rather than zod's extend and pick: the small build has them
+// as functions, the full one (the server's, see schemas/zod.ts) as methods.
 export const MessageWithTextListSchema = z.array(
-  z.extend(MessageRowSchema, {
+  z.looseObject({
+    ...MessageRowSchema.shape,
     raw_content: z.optional(z.nullable(z.string())),
     subject: z.optional(z.nullable(z.string())),
     is_inbound: z.optional(z.boolean()),
   }),
 );
 
-export const MessageStatusRowSchema = z.pick(MessageRowSchema, {
-  id: true,
-  status: true,
-  send_after: true,
-  sent_at: true,
-});
+const { id, status, send_after, sent_at } = MessageRowSchema.shape;
+export const MessageStatusRowSchema = z.looseObject({ id, status, send_after, sent_at });
 export type MessageStatusRow = z.infer<typeof MessageStatusRowSchema>;
 export const MessageStatusRowListSchema = z.array(MessageStatusRowSchema);
 
