@@ -39,7 +39,7 @@ export interface RichEditorProps {
   editorRef?: (focus: () => void) => void;
 }
 
-const EDITOR_CLASS = `${inputClass} prose prose-sm min-h-40 max-w-none dark:prose-invert [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`;
+const EDITOR_CLASS = `${inputClass} min-h-40 [&_a]:text-teal-700 [&_a]:underline [&_blockquote]:border-l-4 [&_blockquote]:pl-3 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6`;
 
 /**
  * The rich HTML editor for email and letters: a ProseMirror view (`rich-text.ts` holds its
