@@ -11,6 +11,7 @@ import {
   type Mark,
   type MarkType,
   type Node as DocumentNode,
+  type NodeSpec,
   type NodeType,
   type ResolvedPos,
 } from 'prosemirror-model';
@@ -59,18 +60,18 @@ export function allowedHref(raw: string | null): string | null {
   return href || null;
 }
 
+/** A block drawn as one element of `tag` and read from one. */
+function block(tag: string, content: string, spec: Partial<NodeSpec> = {}): NodeSpec {
+  return { content, group: 'block', parseDOM: [{ tag }], toDOM: () => [tag, 0], ...spec };
+}
+
 /** A `font-weight` that reads as bold. */
 const BOLD_WEIGHT = /^(bold(er)?|[5-9]\d{2,})$/;
 
 export const schema = new Schema({
   nodes: {
     doc: { content: 'block+' },
-    paragraph: {
-      content: 'inline*',
-      group: 'block',
-      parseDOM: [{ tag: 'p' }],
-      toDOM: () => ['p', 0],
-    },
+    paragraph: block('p', 'inline*'),
     heading: {
       attrs: { level: { default: 2, validate: 'number' } },
       content: 'inline*',
@@ -87,13 +88,7 @@ export const schema = new Schema({
       ],
       toDOM: (node) => [`h${node.attrs.level as number}`, 0],
     },
-    blockquote: {
-      content: 'block+',
-      group: 'block',
-      defining: true,
-      parseDOM: [{ tag: 'blockquote' }],
-      toDOM: () => ['blockquote', 0],
-    },
+    blockquote: block('blockquote', 'block+', { defining: true }),
     code_block: {
       content: 'text*',
       marks: '',
@@ -108,12 +103,7 @@ export const schema = new Schema({
       parseDOM: [{ tag: 'hr' }],
       toDOM: () => ['hr'],
     },
-    bullet_list: {
-      content: 'list_item+',
-      group: 'block',
-      parseDOM: [{ tag: 'ul' }],
-      toDOM: () => ['ul', 0],
-    },
+    bullet_list: block('ul', 'list_item+'),
     ordered_list: {
       attrs: { order: { default: 1, validate: 'number' } },
       content: 'list_item+',
