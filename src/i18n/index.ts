@@ -36,9 +36,12 @@ export function detectLanguage(): Language {
 // In English until `initI18n` picks the language, so that modules outside React (validation,
 // error descriptions) and their unit tests can translate. `{{count, number}}` in a text groups
 // digits as the reader's region does (10,000 / 10.000).
-const i18n = new Translator<Language>({ en, de }, 'en', (value, language, options) =>
-  numberFormat(localeFor(language), options).format(value),
-);
+const locales = new Map<string, string>();
+const i18n = new Translator<Language>({ en, de }, 'en', (value, language, options) => {
+  let locale = locales.get(language);
+  if (!locale) locales.set(language, (locale = localeFor(language)));
+  return numberFormat(locale, options).format(value);
+});
 i18n.on('languageChanged', setActiveLanguage);
 
 const subscribe = (onChange: () => void) => {

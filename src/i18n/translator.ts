@@ -57,7 +57,11 @@ export interface TFunction {
   ): At<English, Key>;
 }
 
-type FormatNumber = (value: number, language: string, options: Intl.NumberFormatOptions) => string;
+type FormatNumber = (
+  value: number,
+  language: string,
+  options: Intl.NumberFormatOptions | undefined,
+) => string;
 
 /** Options of a call that shape how `{{…, number}}` writes its number. */
 const NUMBER_OPTIONS = [
@@ -173,12 +177,12 @@ export class Translator<Language extends string> {
       const value = values[name];
       if (value === undefined) return slot;
       if (format === 'number' && typeof value === 'number') {
-        const options = Object.fromEntries(
-          NUMBER_OPTIONS.filter((option) => values[option] !== undefined).map((option) => [
-            option,
-            values[option],
-          ]),
-        ) as Intl.NumberFormatOptions;
+        const shaping = NUMBER_OPTIONS.filter((option) => values[option] !== undefined);
+        const options = shaping.length
+          ? (Object.fromEntries(
+              shaping.map((option) => [option, values[option]]),
+            ) as Intl.NumberFormatOptions)
+          : undefined;
         return this.formatNumber(value, language, options);
       }
       return String(value);
