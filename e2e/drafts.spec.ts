@@ -412,3 +412,48 @@ test('storage that answers late does not hold the composer back: it opens, then 
     { timeout: 10_000 },
   );
 });
+
+test('keys typed right after New draft land in the new draft while storage is slow to write the one left', async ({
+  page,
+}) => {
+  // Writes to IndexedDB finish 1.5 s late once the page says so (a busy disk).
+  await page.addInitScript(() => {
+    const add = IDBTransaction.prototype.addEventListener;
+    IDBTransaction.prototype.addEventListener = function (
+      this: IDBTransaction,
+      type: string,
+      listener: EventListenerOrEventListenerObject,
+      options?: boolean | AddEventListenerOptions,
+    ) {
+      const late =
+        type === 'complete' &&
+        this.mode === 'readwrite' &&
+        (window as unknown as { slowWrites?: boolean }).slowWrites;
+      const wrapped = late
+        ? (event: Event) =>
+            setTimeout(
+              () =>
+                typeof listener === 'function'
+                  ? listener.call(this, event)
+                  : listener.handleEvent(event),
+              1500,
+            )
+        : listener;
+      return add.call(this, type, wrapped, options);
+    } as typeof IDBTransaction.prototype.addEventListener;
+  });
+  await page.goto('/');
+  await page.getByLabel('From').selectOption(SEED.channels.sms);
+  const message = page.getByRole('textbox', { name: 'Message', ...exact });
+  await message.fill('Erster Entwurf');
+  await page.evaluate(() => {
+    (window as unknown as { slowWrites: boolean }).slowWrites = true;
+  });
+  await page.getByRole('button', { name: 'New draft', ...exact }).click();
+  await message.fill('Zweiter');
+  // The draft left is in the list once its write is done, and what was typed since stays.
+  const options = page.getByLabel('Draft', exact).locator('option');
+  await expect(options.filter({ hasText: 'Erster Entwurf' })).toHaveCount(1, { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  await expect(message).toHaveValue('Zweiter');
+});

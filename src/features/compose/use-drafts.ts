@@ -177,12 +177,8 @@ export function useDrafts<C>(
   const savedChanges = useRef(0);
   const { reset, control, getValues } = form;
 
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
-    const values = pending.current;
-    if (!values) return;
-    pending.current = null;
-    const upTo = changes.current;
+  /** Writes `values`, which hold the form's changes up to number `upTo`. */
+  const persist = useCallback(async (values: ComposeValues, upTo: number) => {
     try {
       const saved = await saveDraft(values);
       savedChanges.current = Math.max(savedChanges.current, upTo);
@@ -197,6 +193,14 @@ export function useDrafts<C>(
       setStorageError({ action: 'save', detail: (error as Error).message });
     }
   }, []);
+
+  const flush = useCallback(async () => {
+    clearTimeout(timer.current);
+    const values = pending.current;
+    if (!values) return;
+    pending.current = null;
+    await persist(values, changes.current);
+  }, [persist]);
 
   useEffect(() => {
     // Taken: a composer opened later reads the drafts afresh.
@@ -261,10 +265,15 @@ export function useDrafts<C>(
   );
 
   const newDraft = useCallback(async () => {
-    await saveNow();
+    clearTimeout(timer.current);
+    pending.current = null;
     const current = getValues();
+    const upTo = changes.current;
+    // The new draft is there at once, so keys typed right after the click land in it; the
+    // draft left is written meanwhile (storage can take its time on a busy device).
     reset({ ...fresh(), channelId: current.channelId, defaultCountry: current.defaultCountry });
-  }, [fresh, getValues, reset, saveNow]);
+    await persist(current, upTo);
+  }, [fresh, getValues, persist, reset]);
 
   const remove = useCallback(
     async (id: string) => {
