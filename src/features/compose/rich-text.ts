@@ -439,6 +439,11 @@ function markRule(pattern: RegExp, type: MarkType): InputRule {
   });
 }
 
+/** Where an address found in text points: `www.` ones are web addresses. */
+function addressHref(address: string): string | null {
+  return allowedHref(/^www\./i.test(address) ? `https://${address}` : address);
+}
+
 /** An address typed and followed by a space becomes a link; punctuation after it does not. */
 const autolink = new InputRule(
   /(?:^|\s)((?:https?:\/\/|www\.)[^\s<>]+?)([.,;:!?)\]'"]*)\s$/i,
@@ -447,7 +452,7 @@ const autolink = new InputRule(
     const addressEnd = start + full.length - 1 - punctuation.length;
     const addressStart = addressEnd - address.length;
     if (state.doc.rangeHasMark(addressStart, addressEnd, marks.link)) return null;
-    const href = allowedHref(/^www\./i.test(address) ? `https://${address}` : address);
+    const href = addressHref(address);
     if (!href) return null;
     return state.tr
       .addMark(addressStart, addressEnd, marks.link.create({ href }))
@@ -560,7 +565,7 @@ export function pasteLink(state: EditorState, text: string): Transaction | null 
   const address = text.trim();
   if (!/^(https?:\/\/|www\.)\S+$/i.test(address) || state.selection.$from.parent.type.spec.code)
     return null;
-  const href = allowedHref(/^www\./i.test(address) ? `https://${address}` : address);
+  const href = addressHref(address);
   if (!href) return null;
   const { from, to, empty } = state.selection;
   const tr = state.tr;
