@@ -20,7 +20,7 @@ export function Preferences() {
         <select
           id={`${id}-language`}
           className={select}
-          value={i18n.resolvedLanguage}
+          value={i18n.language}
           onChange={(event) => chooseLanguage(event.target.value as Language)}
         >
           {LANGUAGES.map((l) => (

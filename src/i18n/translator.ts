@@ -81,7 +81,7 @@ const NUMBER_OPTIONS = [
 const SLOT = /\{\{\s*([^,}\s]+)\s*(?:,\s*([^}\s]+)\s*)?\}\}/g;
 
 export class Translator<Language extends string> {
-  /** The language texts are given in; `resolvedLanguage` is the same here (no partial tags). */
+  /** The language texts are given in. */
   language: Language;
   private readonly listeners = new Set<(language: Language) => void>();
   private readonly plurals = new Map<string, Intl.PluralRules>();
@@ -92,10 +92,6 @@ export class Translator<Language extends string> {
     private readonly formatNumber: FormatNumber,
   ) {
     this.language = fallback;
-  }
-
-  get resolvedLanguage(): Language {
-    return this.language;
   }
 
   /** Texts in the reader's language. */

@@ -21,7 +21,6 @@ import {
   pasteLink,
   sameToolbarState,
   setLink,
-  toggleHeading,
   toHtml,
   toolbarState,
   type ToolbarState,
@@ -247,8 +246,8 @@ const Toolbar = memo(function Toolbar({ state, label, run, currentLink }: Toolba
       active: state.underline,
       command: commands.underline,
     },
-    { name: t('editor.heading'), text: 'H2', active: state.h2, command: toggleHeading(2) },
-    { name: t('editor.subheading'), text: 'H3', active: state.h3, command: toggleHeading(3) },
+    { name: t('editor.heading'), text: 'H2', active: state.h2, command: commands.heading },
+    { name: t('editor.subheading'), text: 'H3', active: state.h3, command: commands.subheading },
     {
       name: t('editor.bulletList'),
       text: '•',

@@ -68,7 +68,7 @@ function block(tag: string, content: string, spec: Partial<NodeSpec> = {}): Node
 /** A `font-weight` that reads as bold. */
 const BOLD_WEIGHT = /^(bold(er)?|[5-9]\d{2,})$/;
 
-export const schema = new Schema({
+const schema = new Schema({
   nodes: {
     doc: { content: 'block+' },
     paragraph: block('p', 'inline*'),
@@ -213,13 +213,13 @@ const serializer = DOMSerializer.fromSchema(schema);
  * A document from HTML. The HTML is parsed in a document of its own, which runs no script and
  * loads nothing; only what the schema knows is kept.
  */
-export function parseHtml(html: string): DocumentNode {
+function parseHtml(html: string): DocumentNode {
   const body = new window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body;
   return parser.parse(body);
 }
 
 /** True for the document an empty editor holds: one empty paragraph. */
-export function isEmptyDocument(doc: DocumentNode): boolean {
+function isEmptyDocument(doc: DocumentNode): boolean {
   return (
     doc.childCount === 1 &&
     doc.firstChild!.type === nodes.paragraph &&
@@ -339,7 +339,7 @@ function hasAncestor($pos: ResolvedPos, type: NodeType, attrs?: Attrs): boolean 
 }
 
 /** A heading of `level` where there is none of it, a paragraph where there is. */
-export function toggleHeading(level: 2 | 3): Command {
+function toggleHeading(level: 2 | 3): Command {
   return (state, dispatch, view) =>
     hasAncestor(state.selection.$from, nodes.heading, { level })
       ? setBlockType(nodes.paragraph)(state, dispatch, view)
@@ -347,7 +347,7 @@ export function toggleHeading(level: 2 | 3): Command {
 }
 
 /** Out of a list of `type`, from another list into one of `type`, or into a new one. */
-export function toggleList(type: NodeType): Command {
+function toggleList(type: NodeType): Command {
   return (state, dispatch, view) => {
     const list = listAround(state.selection.$from);
     if (!list) return wrapInList(type)(state, dispatch, view);
@@ -359,7 +359,7 @@ export function toggleList(type: NodeType): Command {
   };
 }
 
-export const toggleBlockquote: Command = (state, dispatch, view) =>
+const toggleBlockquote: Command = (state, dispatch, view) =>
   hasAncestor(state.selection.$from, nodes.blockquote)
     ? lift(state, dispatch, view)
     : wrapIn(nodes.blockquote)(state, dispatch, view);
@@ -368,6 +368,8 @@ export const commands = {
   bold: toggleMark(marks.bold),
   italic: toggleMark(marks.italic),
   underline: toggleMark(marks.underline),
+  heading: toggleHeading(2),
+  subheading: toggleHeading(3),
   bulletList: toggleList(nodes.bullet_list),
   orderedList: toggleList(nodes.ordered_list),
   blockquote: toggleBlockquote,
@@ -516,8 +518,8 @@ const keys = keymap({
   'Mod-Shift-s': toggleMark(marks.strike),
   'Mod-e': toggleMark(marks.code),
   'Mod-Alt-0': setBlockType(nodes.paragraph),
-  'Mod-Alt-2': toggleHeading(2),
-  'Mod-Alt-3': toggleHeading(3),
+  'Mod-Alt-2': commands.heading,
+  'Mod-Alt-3': commands.subheading,
   'Mod-Shift-7': commands.orderedList,
   'Mod-Shift-8': commands.bulletList,
   'Mod-Shift-b': commands.blockquote,
