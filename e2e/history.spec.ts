@@ -62,6 +62,11 @@ test('the history keeps sent messages across a reload, with their status and ful
   const again = historyRow(page, 'Ihr Fahrzeug ist abholbereit.');
   await expect(again).toBeVisible();
   await expect(again.getByText('sent', exact)).toBeVisible();
+  // When it was sent, in the reader's words, marked up as a time a machine can read too.
+  const sentAt = again.locator('time');
+  await expect(sentAt).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  await expect(sentAt).toHaveText(/\d/);
+  await expect(again).toContainText(`sent ${(await sentAt.textContent()) ?? '?'}`);
 
   await page.getByRole('button', { name: 'Open message to +4915123456781' }).click();
   const detail = page.getByRole('region', { name: 'Message to +4915123456781' });
@@ -115,9 +120,12 @@ test('a scheduled message shows the time left and can be cancelled after confirm
 
   // Cancelled stays cancelled (the upstream has nothing left to say about it).
   await page.reload();
-  await expect(
-    historyRow(page, 'Erinnerung: Ihr Termin morgen.').getByText('cancelled', exact),
-  ).toBeVisible();
+  const cancelled = historyRow(page, 'Erinnerung: Ihr Termin morgen.');
+  await expect(cancelled.getByText('cancelled', exact)).toBeVisible();
+  const dueAt = cancelled.locator('time');
+  await expect(dueAt).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
+  await expect(dueAt).toHaveText(/\d/);
+  await expect(cancelled).toContainText(`was due ${(await dueAt.textContent()) ?? '?'}`);
 });
 
 test('the status and channel filters narrow the list', async ({ page }) => {
