@@ -70,12 +70,18 @@ import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
 import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from './use-drafts';
 
-/** The plain text made from the HTML: needed only once there is HTML, so with the editor. */
+/**
+ * The plain text made from the HTML: needed only once there is HTML, so with the editor, which
+ * waits for it. The text is then made in the same task as the HTML reaches the form, and never
+ * lands later in a plain-text field the user has meanwhile selected or started to type in.
+ */
 const loadHtmlToText = lazyModule(() => import('../../lib/html-to-text'));
-const RichEditor = lazy(() => {
-  void loadHtmlToText().catch(() => undefined);
-  return import('./rich-editor').then((m) => ({ default: m.RichEditor }));
-});
+const RichEditor = lazy(() =>
+  Promise.all([
+    import('./rich-editor'),
+    loadHtmlToText().catch(() => undefined),
+  ]).then(([m]) => ({ default: m.RichEditor })),
+);
 const loadChannelFields = lazyModule(() => import('./channel-fields'));
 const PreviewPanel = lazy(() =>
   import('./preview/preview-panel').then((m) => ({ default: m.PreviewPanel })),
