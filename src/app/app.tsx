@@ -1,13 +1,14 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
+import { afterNextFrame } from '../lib/after-frame';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
 import { SentResult } from '../features/sent/sent-result';
 import { Preferences } from './preferences';
 import { Shortcuts } from './shortcuts';
 
 // The history (and its store) and the undo bar are not needed to write the first message: they
-// load in chunks of their own, after the composer.
+// load in chunks of their own, after the composer (the history once the composer is drawn).
 const HistoryPanel = lazy(() =>
   import('../features/sent/history-panel').then((module) => ({ default: module.HistoryPanel })),
 );
@@ -29,6 +30,8 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   const [sent, setSent] = useState<SentMessage | null>(null);
   const [undone, setUndone] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
+  const [historyWanted, setHistoryWanted] = useState(false);
+  useEffect(() => afterNextFrame(() => setHistoryWanted(true)), []);
   useEffect(() => {
     if (sent) resultRef.current?.focus();
   }, [sent]);
@@ -93,7 +96,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
               ) : null}
             </div>
             <Suspense fallback={<HistoryLoading />}>
-              <HistoryPanel />
+              {historyWanted ? <HistoryPanel /> : <HistoryLoading />}
             </Suspense>
           </div>
         </main>

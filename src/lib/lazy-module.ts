@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextFrame } from './after-frame';
 
 /** A module loaded on first use and shared by every caller. */
 export interface LazyModule<T> {
@@ -24,13 +25,22 @@ export function lazyModule<T>(load: () => Promise<T>): LazyModule<T> {
   return Object.assign(get, { loaded: () => module });
 }
 
-/** The module for rendering: undefined until it is there, with the error of a failed load. */
-export function useLazyModule<T>(lazy: LazyModule<T>): { module?: T; error?: Error } {
+/**
+ * The module for rendering: undefined until it is there, with the error of a failed load.
+ * `afterPaint`: not asked for before the component's first frame is drawn, so that it does not
+ * compete with what that frame needs.
+ */
+export function useLazyModule<T>(
+  lazy: LazyModule<T>,
+  { afterPaint = false }: { afterPaint?: boolean } = {},
+): { module?: T; error?: Error } {
   const [state, setState] = useState<{ module?: T; error?: Error }>(() => ({
     module: lazy.loaded(),
   }));
+  const [painted, setPainted] = useState(!afterPaint);
+  useEffect(() => (painted ? undefined : afterNextFrame(() => setPainted(true))), [painted]);
   useEffect(() => {
-    if (state.module) return;
+    if (state.module || !painted) return;
     let live = true;
     lazy().then(
       (module) => live && setState({ module }),
@@ -40,6 +50,6 @@ export function useLazyModule<T>(lazy: LazyModule<T>): { module?: T; error?: Err
     return () => {
       live = false;
     };
-  }, [lazy, state.module]);
+  }, [lazy, state.module, painted]);
   return state;
 }

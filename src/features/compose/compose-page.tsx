@@ -199,14 +199,17 @@ const PAGE_FIELDS = [
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
-  const channelFields = useLazyModule(loadChannelFields);
-  const fields = channelFields.module;
   // From the browser's languages and a list of countries kept beside the phone module, so that
   // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
   // The latest draft is there for the first render (see firstDraftsRead).
   const firstRead = use(firstDraftsRead());
   const [defaultValues] = useState(() => firstValues(firstRead, emptyCompose(initialCountry)));
+  // Shown once a channel is picked: at once for a draft's channel, else after the first draw.
+  const channelFields = useLazyModule(loadChannelFields, {
+    afterPaint: !defaultValues.channelId,
+  });
+  const fields = channelFields.module;
   const channelsData = channels.data;
   const form = useForm<ComposeValues, ResolverContext>({
     defaultValues,
