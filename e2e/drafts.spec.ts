@@ -23,6 +23,8 @@ test('a draft touching every field comes back after the page is closed; two draf
   await page.getByRole('textbox', { name: 'Message', ...exact }).click();
   await page.getByRole('button', { name: 'Bold', ...exact }).click();
   await page.keyboard.type('Guten Tag');
+  // The plain text made from it, then edited by hand.
+  await expect(page.getByLabel('Plain text')).toHaveValue('Guten Tag');
   await page.getByLabel('Plain text').fill('Guten Tag (Textfassung)');
   await page.getByLabel('Attachment URL').fill('https://example.de/angebot.pdf');
   await page.getByRole('button', { name: 'Add link', ...exact }).click();
@@ -228,6 +230,37 @@ test('what was typed in the HTML editor just before the page was hidden is in th
   await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveText(
     'Kurz vor dem Wechsel',
   );
+  await expect(again.getByLabel('Plain text')).toHaveValue('Kurz vor dem Wechsel');
+});
+
+test('the plain text made from the HTML is in the draft saved when the page hides, though it follows the HTML only when typing pauses', async ({
+  context,
+}) => {
+  const { page, message: editor } = await pageWithClock(context, SEED.channels.email);
+  await editor.click();
+  await page.clock.pauseAt(Date.now() + 2_000);
+  await page.keyboard.type('Gleich weg');
+  // Two frames: the HTML reaches the form after the first; the plain text would follow 80 ms
+  // after the last key, and the clock stands still before that.
+  await page.clock.runFor(40);
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      }),
+  );
+  await expect(page.getByLabel('Plain text')).toHaveValue('');
+  await hide(page);
+  await expect(page.getByLabel('Plain text')).toHaveValue('Gleich weg');
+  await page.clock.resume();
+  await page.close();
+
+  const again = await context.newPage();
+  await again.goto('/');
+  await expect(again.getByLabel('Plain text')).toHaveValue('Gleich weg');
+  await expect(again.getByRole('textbox', { name: 'Message', ...exact })).toHaveText('Gleich weg');
 });
 
 test('when the browser refuses storage, the draft bar says so and nothing typed is lost', async ({

@@ -6,6 +6,7 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -40,8 +41,9 @@ import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-l
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
-import { useSettledField, useSettledValues } from './use-settled-values';
+import { onSettled, useSettledField, useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
+import { beforePageHides } from '../../lib/before-page-hides';
 import { zonedToInstant } from '../../lib/zoned-time';
 import {
   channelsQueryOptions,
@@ -77,10 +79,9 @@ import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from 
  */
 const loadHtmlToText = lazyModule(() => import('../../lib/html-to-text'));
 const RichEditor = lazy(() =>
-  Promise.all([
-    import('./rich-editor'),
-    loadHtmlToText().catch(() => undefined),
-  ]).then(([m]) => ({ default: m.RichEditor })),
+  Promise.all([import('./rich-editor'), loadHtmlToText().catch(() => undefined)]).then(([m]) => ({
+    default: m.RichEditor,
+  })),
 );
 const loadChannelFields = lazyModule(() => import('./channel-fields'));
 const PreviewPanel = lazy(() =>
@@ -350,6 +351,52 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     },
   });
 
+  /** The plain text follows the HTML until edited by hand (from the latest HTML, once loaded). */
+  const deriveText = () => {
+    const derive = ({ htmlToText }: { htmlToText: (html: string) => string }) => {
+      if (getValues('textEdited')) return;
+      setValue('text', htmlToText(getValues('html')), { shouldValidate: formState.isSubmitted });
+    };
+    const loaded = loadHtmlToText.loaded();
+    if (loaded) derive(loaded);
+    else void loadHtmlToText().then(derive, () => undefined);
+  };
+
+  // While the HTML is typed, the plain text is made when the form's values settle, with the
+  // preview (see onSettled): written into its field after each key, it would be one more frame
+  // after each key's frame, and the next key would wait for the display's next refresh. It is
+  // made at once when the form is about to be read or the plain text seen up close: the editor
+  // loses the focus, sends or is hidden, a draft is switched.
+  const textBehind = useRef(false);
+  const catchUpText = () => {
+    if (!textBehind.current) return;
+    textBehind.current = false;
+    deriveText();
+  };
+  const catchUpTextRef = useRef(catchUpText);
+  useLayoutEffect(() => {
+    catchUpTextRef.current = catchUpText;
+  });
+  useEffect(() => onSettled(control, () => catchUpTextRef.current(), { before: true }), [control]);
+  useEffect(() => beforePageHides(() => catchUpTextRef.current()), []);
+
+  const onHtmlChange = (value: string, now: boolean) => {
+    setValue('html', value, { shouldValidate: formState.isSubmitted });
+    if (getValues('textEdited')) {
+      setHtmlChangedAfterEdit(true);
+      return;
+    }
+    textBehind.current = true;
+    if (now) catchUpText();
+  };
+
+  const regenerate = () => {
+    textBehind.current = false;
+    setValue('textEdited', false);
+    setHtmlChangedAfterEdit(false);
+    deriveText();
+  };
+
   // Send waits for the phone module when the form needs it (see fieldNeedingPhone).
   const [phoneWaitForSend, setPhoneWaitForSend] = useState<'loading' | 'failed' | null>(null);
 
@@ -357,6 +404,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const submit = async (event?: BaseSyntheticEvent) => {
     // At once: after a wait it would be too late to keep the browser from submitting the form.
     event?.preventDefault();
+    catchUpText();
     if (channel && fieldNeedingPhone(getValues(), channel)) {
       setPhoneWaitForSend('loading');
       try {
@@ -425,29 +473,6 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     }
   };
 
-  /** The plain text follows the HTML until edited by hand (from the latest HTML, once loaded). */
-  const deriveText = () => {
-    const derive = ({ htmlToText }: { htmlToText: (html: string) => string }) => {
-      if (getValues('textEdited')) return;
-      setValue('text', htmlToText(getValues('html')), { shouldValidate: formState.isSubmitted });
-    };
-    const loaded = loadHtmlToText.loaded();
-    if (loaded) derive(loaded);
-    else void loadHtmlToText().then(derive, () => undefined);
-  };
-
-  const onHtmlChange = (value: string) => {
-    setValue('html', value, { shouldValidate: formState.isSubmitted });
-    if (!getValues('textEdited')) deriveText();
-    else setHtmlChangedAfterEdit(true);
-  };
-
-  const regenerate = () => {
-    setValue('textEdited', false);
-    setHtmlChangedAfterEdit(false);
-    deriveText();
-  };
-
   // Reasons are worded when a recipient or the form is checked: check again in a new language,
   // and when a draft made in another one comes back. Phone numbers typed before the phone
   // module arrived are checked as soon as it is there.
@@ -502,8 +527,14 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
             currentId={draftId}
             savedAt={drafts.savedAt}
             storageError={drafts.storageError}
-            onSwitch={(id) => void drafts.switchTo(id)}
-            onNew={() => void drafts.newDraft()}
+            onSwitch={(id) => {
+              catchUpText();
+              void drafts.switchTo(id);
+            }}
+            onNew={() => {
+              catchUpText();
+              void drafts.newDraft();
+            }}
             onDelete={() => void drafts.deleteCurrent()}
           />
           <Controller

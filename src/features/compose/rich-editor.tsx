@@ -13,6 +13,7 @@ import {
 import { useTranslation } from '../../i18n';
 import { FieldError, inputClass } from '../../components/field';
 import { afterNextFrame } from '../../lib/after-frame';
+import { beforePageHides } from '../../lib/before-page-hides';
 import {
   allowedHref,
   commands,
@@ -30,7 +31,11 @@ export interface RichEditorProps {
   id: string;
   label: string;
   value: string;
-  onChange: (html: string) => void;
+  /**
+   * The HTML, right after the frame that shows a change, or at once (`now`) when the form may
+   * be read right away: the editor lost the focus, sends, or the page is being hidden.
+   */
+  onChange: (html: string, now: boolean) => void;
   invalid?: boolean;
   describedBy?: string;
   /** Ctrl/Cmd+Enter inside the editor. */
@@ -69,14 +74,19 @@ export function RichEditor({
   // document, the plain text derived from it and the form's listeners are not needed to draw
   // it), and at once when the editor loses the focus, sends, or the page is hidden.
   const pending = useRef<(() => void) | null>(null);
-  const emitNow = useRef(() => {
+  // `always`: reported again even when already reported (leaving the editor: what follows from
+  // the HTML is then brought up to date before another field takes the focus).
+  const emit = useRef((now: boolean, always = false) => {
     const cancel = pending.current;
-    if (!cancel || !view.current) return;
-    cancel();
-    pending.current = null;
-    emitted.current = toHtml(view.current.state.doc);
-    latest.current.onChange(emitted.current);
+    if (!view.current || (!cancel && !always)) return;
+    if (cancel) {
+      cancel();
+      pending.current = null;
+      emitted.current = toHtml(view.current.state.doc);
+    }
+    latest.current.onChange(emitted.current, now);
   });
+  const emitNow = useRef(() => emit.current(true));
 
   const attributes = useMemo(
     () => ({
@@ -108,7 +118,8 @@ export function RichEditor({
           const state = editor.state.apply(tr);
           editor.updateState(state);
           typed = false;
-          if (tr.docChanged && !pending.current) pending.current = afterNextFrame(emitNow.current);
+          if (tr.docChanged && !pending.current)
+            pending.current = afterNextFrame(() => emit.current(false));
           // A keystroke that changes no button renders nothing.
           setToolbar((shown) => {
             const next = toolbarState(state);
@@ -153,24 +164,18 @@ export function RichEditor({
             return Boolean(at && !current.state.doc.resolve(at.pos).parent.inlineContent);
           },
           blur: () => {
-            emitNow.current();
+            emit.current(true, true);
             return false;
           },
         },
       },
     );
     view.current = editor;
-    // Before the draft is saved for a page being hidden or closed (capture: ahead of the
-    // saver's own listeners).
+    // Before the draft is saved for a page being hidden or closed.
     const flush = emitNow.current;
-    const hide = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    window.addEventListener('visibilitychange', hide, true);
-    window.addEventListener('pagehide', flush, true);
+    const stopFlushing = beforePageHides(flush);
     return () => {
-      window.removeEventListener('visibilitychange', hide, true);
-      window.removeEventListener('pagehide', flush, true);
+      stopFlushing();
       flush();
       editor.destroy();
       view.current = null;
