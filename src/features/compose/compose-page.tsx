@@ -74,8 +74,8 @@ import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from 
 
 /**
  * The plain text made from the HTML: needed only once there is HTML, so with the editor, which
- * waits for it. The text is then made in the same task as the HTML reaches the form, and never
- * lands later in a plain-text field the user has meanwhile selected or started to type in.
+ * waits for it. The text is then made without waiting for a module, and never lands later in a
+ * plain-text field the user has meanwhile selected or started to type in.
  */
 const loadHtmlToText = lazyModule(() => import('../../lib/html-to-text'));
 const RichEditor = lazy(() =>

@@ -71,8 +71,8 @@ export function RichEditor({
   // The HTML this editor last reported: the form handing it back needs no comparison.
   const emitted = useRef(value);
   // The HTML goes to the form right after the frame that shows the keystroke (serialising the
-  // document, the plain text derived from it and the form's listeners are not needed to draw
-  // it), and at once when the editor loses the focus, sends, or the page is hidden.
+  // document and the form's listeners are not needed to draw it), and at once when the editor
+  // loses the focus, sends, or the page is hidden.
   const pending = useRef<(() => void) | null>(null);
   // `always`: reported again even when already reported (leaving the editor: what follows from
   // the HTML is then brought up to date before another field takes the focus).
