@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n';
-import { afterNextFrame } from '../lib/after-frame';
+import { useFirstFrameDrawn } from '../lib/after-frame';
 import { ComposePage, type SentMessage } from '../features/compose/compose-page';
 import { SentResult } from '../features/sent/sent-result';
 import { Preferences } from './preferences';
@@ -30,8 +30,7 @@ export function App({ queryClient }: { queryClient: QueryClient }) {
   const [sent, setSent] = useState<SentMessage | null>(null);
   const [undone, setUndone] = useState(false);
   const resultRef = useRef<HTMLElement>(null);
-  const [historyWanted, setHistoryWanted] = useState(false);
-  useEffect(() => afterNextFrame(() => setHistoryWanted(true)), []);
+  const historyWanted = useFirstFrameDrawn();
   useEffect(() => {
     if (sent) resultRef.current?.focus();
   }, [sent]);

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+
 /**
  * Runs `task` right after the browser has drawn its next frame, so work that need not be on
  * screen with a keystroke stays out of that keystroke's frame. A hidden tab draws no frames:
@@ -23,4 +25,14 @@ export function afterNextFrame(task: () => void): () => void {
   const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
   const timer = setTimeout(run, 1000);
   return stop;
+}
+
+/**
+ * False until the component's first frame has been drawn (see afterNextFrame), for parts that
+ * must not compete with what that frame needs. With `wait` false it is true from the start.
+ */
+export function useFirstFrameDrawn(wait = true): boolean {
+  const [drawn, setDrawn] = useState(!wait);
+  useEffect(() => (drawn ? undefined : afterNextFrame(() => setDrawn(true))), [drawn]);
+  return drawn;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { afterNextFrame } from './after-frame';
+import { useFirstFrameDrawn } from './after-frame';
 
 /** A module loaded on first use and shared by every caller. */
 export interface LazyModule<T> {
@@ -37,8 +37,7 @@ export function useLazyModule<T>(
   const [state, setState] = useState<{ module?: T; error?: Error }>(() => ({
     module: lazy.loaded(),
   }));
-  const [painted, setPainted] = useState(!afterPaint);
-  useEffect(() => (painted ? undefined : afterNextFrame(() => setPainted(true))), [painted]);
+  const painted = useFirstFrameDrawn(afterPaint);
   useEffect(() => {
     if (state.module || !painted) return;
     let live = true;

@@ -86,7 +86,6 @@ export function RichEditor({
     }
     latest.current.onChange(emitted.current, now);
   });
-  const emitNow = useRef(() => emit.current(true));
 
   const attributes = useMemo(
     () => ({
@@ -136,7 +135,7 @@ export function RichEditor({
         handleScrollToSelection: () => typed,
         handleKeyDown(_view, event) {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-            emitNow.current();
+            emit.current(true);
             latest.current.onSubmitShortcut?.();
             return true;
           }
@@ -172,7 +171,7 @@ export function RichEditor({
     );
     view.current = editor;
     // Before the draft is saved for a page being hidden or closed.
-    const flush = emitNow.current;
+    const flush = () => emit.current(true);
     const stopFlushing = beforePageHides(flush);
     return () => {
       stopFlushing();
