@@ -1,6 +1,7 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, createQueryClient } from './app/app';
+import { loadAnswers } from './api/client';
 import { channelsQueryOptions } from './features/compose/api/queries';
 import { applyTheme, storedTheme } from './app/theme';
 import { readDraftsEarly } from './features/compose/use-drafts';
@@ -9,6 +10,9 @@ import './index.css';
 
 applyTheme(storedTheme());
 initI18n();
+// The schemas every answer is checked with: the first request goes out on the first render (or
+// as soon as a draft is read), so they load now, beside the drafts' read, not after it.
+void loadAnswers().catch(() => undefined);
 const queryClient = createQueryClient();
 // With a draft to restore, its channel list is asked for as soon as the drafts are read, and the
 // composer's first render (which waits for the drafts) waits for it too, half a second at most:
