@@ -355,7 +355,10 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   const deriveText = () => {
     const derive = ({ htmlToText }: { htmlToText: (html: string) => string }) => {
       if (getValues('textEdited')) return;
-      setValue('text', htmlToText(getValues('html')), { shouldValidate: formState.isSubmitted });
+      const text = htmlToText(getValues('html'));
+      // Unchanged, the field is left alone: whatever the user has selected in it stays selected.
+      if (text === getValues('text')) return;
+      setValue('text', text, { shouldValidate: formState.isSubmitted });
     };
     const loaded = loadHtmlToText.loaded();
     if (loaded) derive(loaded);
