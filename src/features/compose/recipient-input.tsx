@@ -14,7 +14,7 @@ import {
   type ClipboardEvent,
   type KeyboardEvent,
 } from 'react';
-import { useTranslation } from '../../i18n';
+import { useTranslation, type TFunction } from '../../i18n';
 import type { Channel } from '../../../schemas/rows';
 import { fieldDescribedBy, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone-countries';
@@ -165,18 +165,21 @@ export function RecipientInput({
   const inline = useMemo(() => shown.slice(0, VISIBLE_CHIPS), [shown]);
   const hidden = shown.length - inline.length;
   const describedBy = [fieldDescribedBy(id, { error }), `${id}-status`].filter(Boolean).join(' ');
-  const noticeText =
-    notice?.kind === 'added'
-      ? [
-          t('recipients.added', { count: notice.added }),
-          notice.merged ? t('recipients.merged', { count: notice.merged }) : '',
-          notice.invalid ? t('recipients.notValid', { count: notice.invalid }) : '',
-        ]
-          .filter(Boolean)
-          .join(', ')
-      : notice?.kind === 'removed'
-        ? t('recipients.removed', { label: notice.label })
-        : '';
+  // Texts that a key typed in the box does not change are formatted when what they say changes,
+  // not on every key.
+  const count = chips.length;
+  const status = useMemo(() => statusText(t, count, notice), [t, count, notice]);
+  const moreText = useMemo(
+    () => (hidden > 0 ? t('recipients.more', { count: hidden }) : ''),
+    [t, hidden],
+  );
+  const empty = count === 0;
+  // `t` stands for the page's language, which the placeholder follows too.
+  const placeholder = useMemo(
+    () => (empty ? recipientPlaceholder(rule.recipient) : ''),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, empty, rule.recipient],
+  );
 
   return (
     <div className="space-y-1" data-paint-layer>
@@ -195,7 +198,7 @@ export function RecipientInput({
             aria-controls={`${id}-all`}
             onClick={() => setExpanded((v) => !v)}
           >
-            {t('recipients.more', { count: hidden })}
+            {moreText}
           </button>
         ) : null}
         {/* A paint layer of its own (relative): a key typed here repaints the box, not the chips;
@@ -214,7 +217,7 @@ export function RecipientInput({
             aria-describedby={describedBy}
             autoComplete="off"
             className="block h-6 w-full bg-transparent py-0.5 text-sm outline-none [contain:strict]"
-            placeholder={chips.length ? '' : recipientPlaceholder(rule.recipient)}
+            placeholder={placeholder}
             value={text}
             onChange={(event) => {
               setText(event.target.value);
@@ -230,7 +233,7 @@ export function RecipientInput({
       <div
         id={listboxId}
         role="listbox"
-        aria-label={t('recipients.matching', { term: text.trim() })}
+        aria-label={options.length ? t('recipients.matching', { term: text.trim() }) : undefined}
         className={
           options.length
             ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900'
@@ -264,8 +267,7 @@ export function RecipientInput({
         })}
       </div>
       <p id={`${id}-status`} role="status" className="text-xs text-slate-600 dark:text-slate-400">
-        {chips.length ? t('recipients.count', { count: chips.length }) : ''}
-        {noticeText ? ` · ${noticeText}` : ''}
+        {status}
       </p>
       {expanded && hidden > 0 ? (
         <Suspense
@@ -324,6 +326,23 @@ export function RecipientInput({
       <FieldError id={`${id}-error`} message={error} />
     </div>
   );
+}
+
+/** The line under the box: how many recipients, and what the last change did. */
+function statusText(t: TFunction, count: number, notice: Notice): string {
+  const noticeText =
+    notice?.kind === 'added'
+      ? [
+          t('recipients.added', { count: notice.added }),
+          notice.merged ? t('recipients.merged', { count: notice.merged }) : '',
+          notice.invalid ? t('recipients.notValid', { count: notice.invalid }) : '',
+        ]
+          .filter(Boolean)
+          .join(', ')
+      : notice?.kind === 'removed'
+        ? t('recipients.removed', { label: notice.label })
+        : '';
+  return `${count ? t('recipients.count', { count }) : ''}${noticeText ? ` · ${noticeText}` : ''}`;
 }
 
 const ChipList = memo(function ChipList({
