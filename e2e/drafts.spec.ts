@@ -374,10 +374,11 @@ async function pageAfterSavedDraft(context: BrowserContext, text: string): Promi
   return context.newPage();
 }
 
-test('the composer opens on the latest draft: no empty new draft is drawn before it, and the fields of its channel come with it', async ({
-  context,
-}) => {
-  const page = await pageAfterSavedDraft(context, 'Ihr Termin am Montag');
+/**
+ * Opens `page` and checks the composer's first draw: the latest draft (`text` in its message),
+ * never an empty new one before it, and the fields of its channel in the same draw.
+ */
+async function expectFirstDrawWithDraft(page: Page, text: string) {
   // Every state of the draft picker the page ever shows, from its first appearance, and what
   // the message box held when the picker was first drawn (null: not drawn yet).
   await page.addInitScript(() => {
@@ -396,20 +397,37 @@ test('the composer opens on the latest draft: no empty new draft is drawn before
     }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await page.goto('/');
-  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
-    'Ihr Termin am Montag',
-  );
+  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(text);
   const shown = await page.evaluate(
     () => (window as unknown as { draftPickerShown: string[] }).draftPickerShown,
   );
   expect(shown.length).toBeGreaterThan(0);
   expect(shown.filter((label) => label === 'New draft')).toEqual([]);
-  expect(shown[0]).toContain('Ihr Termin am Montag');
+  expect(shown[0]).toContain(text);
   // The channel list came with the drafts: the SMS message box is drawn in the same render.
   const firstMessage = await page.evaluate(
     () => (window as unknown as { firstMessage?: string | null }).firstMessage,
   );
-  expect(firstMessage).toBe('Ihr Termin am Montag');
+  expect(firstMessage).toBe(text);
+}
+
+test('the composer opens on the latest draft: no empty new draft is drawn before it, and the fields of its channel come with it', async ({
+  context,
+}) => {
+  const text = 'Ihr Termin am Montag';
+  await expectFirstDrawWithDraft(await pageAfterSavedDraft(context, text), text);
+});
+
+test('the channels answering a second late still come with the first draw of a restored draft', async ({
+  context,
+}) => {
+  const text = 'Ihr Termin am Dienstag';
+  const page = await pageAfterSavedDraft(context, text);
+  await page.route(/\/api\/channel\?/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await route.continue();
+  });
+  await expectFirstDrawWithDraft(page, text);
 });
 
 test('storage that answers late does not hold the composer back: it opens, then the draft comes', async ({

@@ -4,6 +4,7 @@ import { App, createQueryClient } from './app/app';
 import { loadAnswers } from './api/client';
 import { channelsQueryOptions } from './features/compose/api/queries';
 import { applyTheme, storedTheme } from './app/theme';
+import { loadChannelFields } from './features/compose/load-channel-fields';
 import { readDraftsEarly } from './features/compose/use-drafts';
 import { initI18n } from './i18n';
 import './index.css';
@@ -14,15 +15,16 @@ initI18n();
 // as soon as a draft is read), so they load now, beside the drafts' read, not after it.
 void loadAnswers().catch(() => undefined);
 const queryClient = createQueryClient();
-// With a draft to restore, its channel list is asked for as soon as the drafts are read, and the
-// composer's first render (which waits for the drafts) waits for it too, half a second at most:
-// it then draws the draft's recipients at once, instead of rendering again when the channels
-// come. Without a draft the composer asks for them as it renders.
+// With a draft to restore, its channel list and the fields its channel adds are asked for as
+// soon as the drafts are read, and the composer's first render (which waits for the drafts)
+// waits for them too, two seconds at most (as it waits for the drafts): it then draws the draft's
+// channel, recipients and fields at once, instead of a form without its channel that renders
+// again when they come. Without a draft the composer asks for them as it renders.
 readDraftsEarly((drafts) =>
   drafts[0]?.values.channelId
     ? Promise.race([
-        queryClient.prefetchQuery(channelsQueryOptions()),
-        new Promise((done) => setTimeout(done, 500)),
+        Promise.all([queryClient.prefetchQuery(channelsQueryOptions()), loadChannelFields()]),
+        new Promise((done) => setTimeout(done, 2000)),
       ])
     : undefined,
 );

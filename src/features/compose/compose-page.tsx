@@ -71,6 +71,7 @@ import type { LastAnswer } from './preview/request-inspector';
 import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
 import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from './use-drafts';
+import { loadChannelFields } from './load-channel-fields';
 
 /**
  * The plain text made from the HTML: needed only once there is HTML, so with the editor, which
@@ -83,7 +84,6 @@ const RichEditor = lazy(() =>
     default: m.RichEditor,
   })),
 );
-const loadChannelFields = lazyModule(() => import('./channel-fields'));
 const PreviewPanel = lazy(() =>
   import('./preview/preview-panel').then((m) => ({ default: m.PreviewPanel })),
 );
