@@ -16,16 +16,13 @@ initI18n();
 void loadAnswers().catch(() => undefined);
 const queryClient = createQueryClient();
 // With a draft to restore, its channel list and the fields its channel adds are asked for as
-// soon as the drafts are read, and the composer's first render (which waits for the drafts)
-// waits for them too, two seconds at most (as it waits for the drafts): it then draws the draft's
-// channel, recipients and fields at once, instead of a form without its channel that renders
-// again when they come. Without a draft the composer asks for them as it renders.
+// soon as the drafts are read, and the composer's first render waits for them too (see
+// readDraftsEarly): it then draws the draft's channel, recipients and fields at once, instead of
+// a form without its channel that renders again when they come. Without a draft the composer
+// asks for them as it renders.
 readDraftsEarly((drafts) =>
   drafts[0]?.values.channelId
-    ? Promise.race([
-        Promise.all([queryClient.prefetchQuery(channelsQueryOptions()), loadChannelFields()]),
-        new Promise((done) => setTimeout(done, 2000)),
-      ])
+    ? Promise.all([queryClient.prefetchQuery(channelsQueryOptions()), loadChannelFields()])
     : undefined,
 );
 

@@ -14,34 +14,50 @@ export interface DraftStorageError {
 }
 
 let earlyRead: Promise<StoredDraft[]> | undefined;
+let earlyPrepared: Promise<unknown> | undefined;
+
+/** How long the composer's first render waits for the drafts before it draws an empty form. */
+const FIRST_READ_WAIT_MS = 2000;
+/** How much longer it waits, once the drafts are read, for what the latest one needs. */
+const PREPARE_WAIT_MS = 2000;
 
 /**
  * Starts reading the drafts before the composer is drawn (the app calls this first thing), so
  * that a large draft is back sooner; the composer takes this read when it opens. `prepare` is
- * given the drafts read and what it returns is waited for too (the page asks for the latest
- * draft's channel list there, so that the first render can draw its recipients).
+ * given the drafts read, and the first render waits for what it returns too, two seconds at
+ * most (the page asks for the latest draft's channel list there, so that the first render can
+ * draw its channel and recipients). That wait starts when the drafts are read: a slow answer
+ * never turns drafts read in time into late ones.
  */
 export function readDraftsEarly(
   prepare?: (drafts: StoredDraft[]) => Promise<unknown> | undefined,
 ): void {
-  earlyRead ??= moveStashes()
-    .then(() => listDrafts())
-    .then(async (drafts) => {
-      await prepare?.(drafts)?.catch(() => undefined);
-      return drafts;
-    });
+  if (earlyRead) return;
+  const read = moveStashes().then(() => listDrafts());
+  earlyRead = read;
   // Reported by the composer when it takes the read.
-  earlyRead.catch(() => undefined);
+  read.catch(() => undefined);
+  earlyPrepared = read.then(
+    (drafts) => {
+      const preparing = prepare?.(drafts)?.catch(() => undefined);
+      return (
+        preparing &&
+        Promise.race([preparing, new Promise((done) => setTimeout(done, PREPARE_WAIT_MS))])
+      );
+    },
+    () => undefined,
+  );
 }
 
-function takeDrafts(): Promise<StoredDraft[]> {
-  const read = earlyRead ?? moveStashes().then(() => listDrafts());
+function takeDrafts(): { read: Promise<StoredDraft[]>; prepared?: Promise<unknown> } {
+  const taken = {
+    read: earlyRead ?? moveStashes().then(() => listDrafts()),
+    prepared: earlyPrepared,
+  };
   earlyRead = undefined;
-  return read;
+  earlyPrepared = undefined;
+  return taken;
 }
-
-/** How long the composer's first render waits for the drafts before it draws an empty form. */
-const FIRST_READ_WAIT_MS = 2000;
 
 /** The drafts as the composer opens: `list` is null when the read took too long (see below). */
 export interface FirstDraftsRead {
@@ -59,10 +75,11 @@ let firstRead: Promise<FirstDraftsRead> | undefined;
  * recipients, is a second full render and a second copy of the values), and nothing typed into
  * an empty form is lost to a late restore. Storage that does not answer within two seconds
  * does not hold the composer back: it opens empty and the draft comes when the read ends.
+ * Drafts read in time also wait for what `readDraftsEarly` prepares for them.
  */
 export function firstDraftsRead(): Promise<FirstDraftsRead> {
   if (!firstRead) {
-    const read = takeDrafts();
+    const { read, prepared } = takeDrafts();
     firstRead = Promise.race([
       read.then(
         (list): FirstDraftsRead => ({ list }),
@@ -71,7 +88,10 @@ export function firstDraftsRead(): Promise<FirstDraftsRead> {
       new Promise<FirstDraftsRead>((resolve) =>
         setTimeout(() => resolve({ list: null, late: read }), FIRST_READ_WAIT_MS),
       ),
-    ]);
+    ]).then(async (first) => {
+      if (first.list?.length) await prepared;
+      return first;
+    });
   }
   return firstRead;
 }
