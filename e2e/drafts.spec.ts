@@ -420,27 +420,28 @@ test('the composer opens on the latest draft: no empty new draft is drawn before
   await expectFirstDrawWithDraft(await pageAfterSavedDraft(context, text), text);
 });
 
+/** A restored draft whose page gets the channel list `delayMs` late. */
+async function draftWithLateChannels(context: BrowserContext, text: string, delayMs: number) {
+  const page = await pageAfterSavedDraft(context, text);
+  await page.route(/\/api\/channel\?/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await route.continue();
+  });
+  return page;
+}
+
 test('the channels answering a second late still come with the first draw of a restored draft', async ({
   context,
 }) => {
   const text = 'Ihr Termin am Dienstag';
-  const page = await pageAfterSavedDraft(context, text);
-  await page.route(/\/api\/channel\?/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-    await route.continue();
-  });
-  await expectFirstDrawWithDraft(page, text);
+  await expectFirstDrawWithDraft(await draftWithLateChannels(context, text, 1_000), text);
 });
 
 test('channels that answer very late do not turn the draft read in time into an empty new one: it opens without its channel, which comes later', async ({
   context,
 }) => {
   const text = 'Ihr Termin am Mittwoch';
-  const page = await pageAfterSavedDraft(context, text);
-  await page.route(/\/api\/channel\?/, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 5_000));
-    await route.continue();
-  });
+  const page = await draftWithLateChannels(context, text, 5_000);
   await expectFirstDrawWithDraft(page, text, { withChannel: false });
 });
 
