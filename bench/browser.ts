@@ -58,7 +58,16 @@ export interface RecipientsResult {
 }
 
 const PROBE = () => {
-  const bench = { probes: [] as number[], events: new Map<number, number>() };
+  const bench = {
+    probes: [] as number[],
+    events: new Map<number, number>(),
+    /** Resolved once `probes` holds `count` entries; the harness waits on it without polling. */
+    whenProbes(count: number): Promise<void> {
+      if (bench.probes.length >= count) return Promise.resolve();
+      return new Promise<void>((done) => bench.waiting.push({ count, done }));
+    },
+    waiting: [] as { count: number; done: () => void }[],
+  };
   (window as unknown as { __bench: typeof bench }).__bench = bench;
   addEventListener(
     'keydown',
@@ -66,7 +75,12 @@ const PROBE = () => {
       const start = event.timeStamp;
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => bench.probes.push(performance.now() - start);
+        channel.port1.onmessage = () => {
+          bench.probes.push(performance.now() - start);
+          bench.waiting = bench.waiting.filter((w) =>
+            w.count <= bench.probes.length ? (w.done(), false) : true,
+          );
+        };
         channel.port2.postMessage(0);
       });
     },
@@ -178,14 +192,15 @@ async function typeAndMeasure(page: Page, text: string, count = KEYSTROKES) {
   });
   for (let i = 0; i < count; i++) {
     await page.keyboard.type(text[i % text.length] as string);
+    // The page resolves the wait itself: no polling on the main thread being measured.
     await page.evaluate(
-      ([target, gap]) =>
-        new Promise<void>((done) => {
-          const bench = (window as unknown as { __bench: { probes: number[] } }).__bench;
-          const check = () =>
-            bench.probes.length >= target ? setTimeout(done, gap) : setTimeout(check, 2);
-          check();
-        }),
+      async ([target, gap]) => {
+        const bench = (
+          window as unknown as { __bench: { whenProbes(count: number): Promise<void> } }
+        ).__bench;
+        await bench.whenProbes(target);
+        await new Promise((done) => setTimeout(done, gap));
+      },
       [i + 1, GAP_MS] as const,
     );
   }
