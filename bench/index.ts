@@ -140,7 +140,7 @@ function summary(results: Results): string {
   }
   if (typing) {
     lines.push(
-      `Typing, keystroke to next frame (p50 / p95 / INP, ms); floor (bare textarea): ${CPU_RATES.map((r) => `${r}x ${typing.floor[`${r}x`]?.p50Ms} / ${typing.floor[`${r}x`]?.p95Ms} / ${typing.floor[`${r}x`]?.inpMs}`).join(', ')}`,
+      `Typing, keystroke to next frame (p50 / p95 / INP, ms; [p95 to a normal task after the frame]); floor (bare textarea): ${CPU_RATES.map((r) => `${r}x ${typing.floor[`${r}x`]?.p50Ms} / ${typing.floor[`${r}x`]?.p95Ms} / ${typing.floor[`${r}x`]?.inpMs} [${typing.floor[`${r}x`]?.queuedP95Ms}]`).join(', ')}`,
     );
     for (const [field, byCount] of Object.entries(typing.fields)) {
       for (const [count, byRate] of Object.entries(byCount)) {
@@ -148,7 +148,7 @@ function summary(results: Results): string {
           `  ${field.padEnd(9)} ${count.padStart(5)} recipients: ${CPU_RATES.map((r) => {
             const s = byRate[`${r}x`];
             return s
-              ? `${r}x ${s.p50Ms} / ${s.p95Ms} / ${s.inpMs} (x${s.ratioToFloor ?? '?'} floor)`
+              ? `${r}x ${s.p50Ms} / ${s.p95Ms} / ${s.inpMs} [${s.queuedP95Ms}] (x${s.ratioToFloor ?? '?'} floor)`
               : `${r}x -`;
           }).join('   ')}`,
         );
