@@ -63,7 +63,15 @@ export function RichEditor({
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const [initialState] = useState(() => createEditorState(value));
-  const [toolbar, setToolbar] = useState(() => toolbarState(initialState));
+  const [toolbar, setToolbarState] = useState(() => toolbarState(initialState));
+  // What the toolbar shows, compared outside React: a state update whose value turns out the
+  // same still renders the editor once React cannot skip it at once, in every keystroke.
+  const toolbarShown = useRef(toolbar);
+  const setToolbar = useCallback((next: ToolbarState) => {
+    if (sameToolbarState(toolbarShown.current, next)) return;
+    toolbarShown.current = next;
+    setToolbarState(next);
+  }, []);
   const latest = useRef({ onChange, onSubmitShortcut });
   useLayoutEffect(() => {
     latest.current = { onChange, onSubmitShortcut };
@@ -120,10 +128,7 @@ export function RichEditor({
           if (tr.docChanged && !pending.current)
             pending.current = afterNextFrame(() => emit.current(false));
           // A keystroke that changes no button renders nothing.
-          setToolbar((shown) => {
-            const next = toolbarState(state);
-            return sameToolbarState(shown, next) ? shown : next;
-          });
+          setToolbar(toolbarState(state));
         },
         // Text typed into a line is put on screen by the browser, which keeps the caret in
         // view as it does in any field; ProseMirror's own scrolling would measure the caret
@@ -179,7 +184,7 @@ export function RichEditor({
       editor.destroy();
       view.current = null;
     };
-  }, [initialState]);
+  }, [initialState, setToolbar]);
 
   // A draft restored or a form reset from outside replaces the content, and starts a new
   // history: undo does not go back into another message.
@@ -195,7 +200,7 @@ export function RichEditor({
     const state = createEditorState(value);
     editor.updateState(state);
     setToolbar(toolbarState(state));
-  }, [value]);
+  }, [value, setToolbar]);
 
   useEffect(() => {
     editorRef?.(() => view.current?.focus());
