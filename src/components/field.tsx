@@ -55,3 +55,10 @@ export function fieldDescribedBy(
 
 export const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-teal-600 focus:outline-none focus:ring-2 focus:ring-teal-600/30 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900';
+
+/**
+ * A one-line text input that is a layout root of its own: its height is fixed (the padding,
+ * one line of `text-sm` and the border, as `inputClass` has it) and its size contained, so a
+ * character typed lays out the input, not the page around it.
+ */
+export const lineInputClass = `${inputClass} h-[calc(2.25rem+2px)] [contain:strict]`;

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from '../../i18n';
 import type { ChannelRule } from '../../../schemas/channel-rules';
 import { Button } from '../../components/button';
-import { inputClass, FieldError } from '../../components/field';
+import { lineInputClass, FieldError } from '../../components/field';
 import type { CountryCode } from '../../lib/phone-countries';
 import {
   actionErrors,
@@ -132,7 +132,7 @@ export function ActionsBuilder({
                     </label>
                     <input
                       id={`action-${draft.key}-text`}
-                      className={inputClass}
+                      className={lineInputClass}
                       value={draft.text}
                       aria-invalid={problem ? true : undefined}
                       aria-describedby={problem ? `action-${draft.key}-problem` : undefined}
@@ -146,7 +146,7 @@ export function ActionsBuilder({
                       </label>
                       <input
                         id={`action-${draft.key}-data`}
-                        className={inputClass}
+                        className={lineInputClass}
                         inputMode={
                           draft.kind === 'phone' ? 'tel' : draft.kind === 'url' ? 'url' : undefined
                         }

@@ -5,7 +5,7 @@ import type { ChannelRule } from '../../../schemas/channel-rules';
 import { ApiError } from '../../api/client';
 import { uploadToMediaLibrary } from '../../api/media';
 import { Button } from '../../components/button';
-import { inputClass, FieldError } from '../../components/field';
+import { lineInputClass, FieldError } from '../../components/field';
 import { ruleLabel } from './channel-rules';
 import { attachmentUrlProblem, type Attachment } from './form-model';
 
@@ -179,7 +179,7 @@ export function AttachmentsField({
           <input
             id={`${id}-url`}
             type="url"
-            className={inputClass}
+            className={lineInputClass}
             placeholder="https://example.de/preisliste.pdf"
             value={url}
             aria-invalid={problem ? true : undefined}

@@ -31,7 +31,7 @@ import type { SendMessageRequest, SendMessageResponse } from '../../../schemas/s
 import { ApiError } from '../../api/client';
 import { sendMessageSafely } from '../../api/send-message';
 import { Button } from '../../components/button';
-import { Field, fieldDescribedBy, inputClass } from '../../components/field';
+import { Field, fieldDescribedBy, inputClass, lineInputClass } from '../../components/field';
 import {
   defaultCountryFromLocale,
   listCountries,
@@ -611,7 +611,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 <Field id="subject" label={t('compose.subject')} error={errors.subject?.message}>
                   <input
                     id="subject"
-                    className={inputClass}
+                    className={lineInputClass}
                     autoComplete="off"
                     aria-invalid={errors.subject ? true : undefined}
                     aria-describedby={fieldDescribedBy('subject', {
@@ -750,7 +750,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                 >
                   <input
                     id="footer"
-                    className={inputClass}
+                    className={lineInputClass}
                     aria-invalid={errors.footer ? true : undefined}
                     aria-describedby={fieldDescribedBy('footer', { error: errors.footer?.message })}
                     {...register('footer')}

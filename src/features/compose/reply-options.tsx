@@ -7,7 +7,7 @@ import {
   formatDateTime,
 } from '../../i18n';
 import { CONVERSATION_STATUSES } from '../../../schemas/constants';
-import { inputClass, FieldError } from '../../components/field';
+import { inputClass, lineInputClass, FieldError } from '../../components/field';
 import { conversationQueryOptions, replyMessageQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
 
@@ -41,7 +41,7 @@ export function ReplyOptions({
         <input
           id="reply-to"
           ref={inputRef}
-          className={`${inputClass} font-mono`}
+          className={`${lineInputClass} font-mono`}
           value={replyTo}
           placeholder={t('builders.reply.optional')}
           aria-invalid={error ? true : undefined}

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from '../../i18n';
 import type { ChannelType } from '../../../schemas/rows';
 import { Button } from '../../components/button';
-import { inputClass, FieldError } from '../../components/field';
+import { inputClass, lineInputClass, FieldError } from '../../components/field';
 import { placeholderSlots, templateParts } from '../../lib/placeholders';
 import { templatesQueryOptions } from './api/queries';
 import type { ComposeValues } from './form-model';
@@ -59,7 +59,7 @@ export function TemplatePicker({
           </label>
           <input
             id="template-id"
-            className={`${inputClass} font-mono`}
+            className={`${lineInputClass} font-mono`}
             value={value?.id ?? ''}
             onChange={(event) =>
               onChange(
