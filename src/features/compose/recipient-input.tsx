@@ -54,14 +54,8 @@ interface RecipientInputProps {
   inputRef?: (element: HTMLInputElement | null) => void;
 }
 
-function useDebounced<T>(value: T, delayMs: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setDebounced(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return debounced;
-}
+/** The contact search follows the typed text once typing pauses this long. */
+const SEARCH_AFTER_MS = 250;
 
 export function RecipientInput({
   id,
@@ -75,14 +69,38 @@ export function RecipientInput({
 }: RecipientInputProps) {
   const { t } = useTranslation();
   const rule = ruleFor(channel.type);
-  const [text, setText] = useState('');
+  // The typed text lives in the input (uncontrolled): a key renders nothing here unless it
+  // changes what the box shows (the list of matches opening or closing, the search term).
+  const input = useRef<HTMLInputElement | null>(null);
+  const setInput = useCallback(
+    (element: HTMLInputElement | null) => {
+      input.current = element;
+      inputRef?.(element);
+    },
+    [inputRef],
+  );
+  const [searchable, setSearchable] = useState(false);
+  const [term, setTerm] = useState('');
+  const searchTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(searchTimer.current), []);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [expanded, setExpanded] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const term = useDebounced(text.trim(), 250);
   const search = useQuery(contactSearchQueryOptions(channel.type, term));
-  const options = open && text.trim().length >= 2 ? (search.data ?? []) : [];
+  const options = open && searchable ? (search.data ?? []) : [];
+
+  /** What the user typed changed (a key, a paste, or the box emptied after a commit). */
+  const typed = (value: string) => {
+    const trimmed = value.trim();
+    if (searchable !== trimmed.length >= 2) setSearchable(trimmed.length >= 2);
+    clearTimeout(searchTimer.current);
+    searchTimer.current = setTimeout(() => setTerm(trimmed), SEARCH_AFTER_MS);
+  };
+  const clearText = () => {
+    if (input.current) input.current.value = '';
+    typed('');
+  };
   const listboxId = useId();
   const shown = useDeferredValue(chips);
   // Numbers typed before the phone module arrived wait for it as pending chips (see makeChip).
@@ -97,9 +115,10 @@ export function RecipientInput({
   };
 
   const commitText = () => {
+    const text = input.current?.value ?? '';
     if (!text.trim()) return false;
     commit(chipsFromText(text, rule.recipient, defaultCountry));
-    setText('');
+    clearText();
     setOpen(false);
     setActive(-1);
     return true;
@@ -109,7 +128,7 @@ export function RecipientInput({
     const contact = options[index];
     if (!contact) return;
     commit([chipFromContact(contact, channel.type, rule.recipient, defaultCountry)]);
-    setText('');
+    clearText();
     setOpen(false);
     setActive(-1);
   };
@@ -123,6 +142,7 @@ export function RecipientInput({
   const removeChip = useCallback((key: string) => latestRemove.current(key), []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const text = event.currentTarget.value;
     if (event.key === 'ArrowDown' && options.length) {
       event.preventDefault();
       setOpen(true);
@@ -157,8 +177,8 @@ export function RecipientInput({
     const pasted = event.clipboardData.getData('text');
     if (!/[,;\n\t]/.test(pasted)) return;
     event.preventDefault();
-    commit(chipsFromText(text + pasted, rule.recipient, defaultCountry));
-    setText('');
+    commit(chipsFromText(event.currentTarget.value + pasted, rule.recipient, defaultCountry));
+    clearText();
   };
 
   const invalid = useMemo(() => shown.filter((chip) => chip.error), [shown]);
@@ -207,7 +227,7 @@ export function RecipientInput({
         <div className="relative min-w-[12rem] flex-1">
           <input
             id={id}
-            ref={inputRef}
+            ref={setInput}
             role="combobox"
             aria-expanded={options.length > 0}
             aria-controls={listboxId}
@@ -218,11 +238,11 @@ export function RecipientInput({
             autoComplete="off"
             className="block h-6 w-full bg-transparent py-0.5 text-sm outline-none [contain:strict]"
             placeholder={placeholder}
-            value={text}
+            defaultValue=""
             onChange={(event) => {
-              setText(event.target.value);
-              setOpen(true);
-              setActive(-1);
+              typed(event.target.value);
+              if (!open) setOpen(true);
+              if (active !== -1) setActive(-1);
             }}
             onKeyDown={onKeyDown}
             onPaste={onPaste}
@@ -233,7 +253,7 @@ export function RecipientInput({
       <div
         id={listboxId}
         role="listbox"
-        aria-label={options.length ? t('recipients.matching', { term: text.trim() }) : undefined}
+        aria-label={options.length ? t('recipients.matching', { term }) : undefined}
         className={
           options.length
             ? 'max-h-60 overflow-auto rounded-md border border-slate-300 bg-white shadow dark:border-slate-600 dark:bg-slate-900'
