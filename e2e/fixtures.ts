@@ -16,8 +16,10 @@ export async function sandboxGet<T = unknown>(path: string): Promise<T> {
 export async function searchAndPick(page: Page, term: string, option: RegExp) {
   const input = page.getByRole('combobox', { name: 'To', exact: true });
   await input.fill(term);
-  // The contact search's list: the draft list names drafts after their recipients too.
-  await expect(page.getByRole('listbox').getByRole('option', { name: option })).toBeVisible();
+  // The contact search's list, named after the term it searched for (the draft list names
+  // drafts after their recipients too).
+  const matches = page.getByRole('listbox', { name: `Contacts matching “${term.trim()}”` });
+  await expect(matches.getByRole('option', { name: option })).toBeVisible();
   await input.press('ArrowDown');
   await input.press('Enter');
 }
