@@ -56,14 +56,14 @@ function gsmLength(text: string): number {
   return septets;
 }
 
-// Intl.Segmenter is missing in Firefox before 125; code points are the closest fallback.
-const segmenter: Intl.Segmenter | undefined =
-  typeof Intl.Segmenter === 'function'
-    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
-    : undefined;
+// Intl.Segmenter is missing in Firefox before 125; code points are the closest fallback. Made on
+// first use: building it loads the break rules, which cost the page's first load a long task.
+let segmenter: Intl.Segmenter | undefined;
 
 function graphemes(text: string): string[] {
-  if (!segmenter) return Array.from(text);
+  if (text === '') return [];
+  if (typeof Intl.Segmenter !== 'function') return Array.from(text);
+  segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (part) => part.segment);
 }
 
