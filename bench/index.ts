@@ -171,9 +171,13 @@ function summary(results: Results): string {
     );
   }
   if (results.proxy) {
-    const proxy = results.proxy as { proxyVsBareThroughput?: number; proxyAddedP50Ms?: number };
+    const proxy = results.proxy as {
+      proxyVsBareThroughputPaired?: number;
+      proxyVsBareThroughput?: number;
+      proxyAddedP50Ms?: number;
+    };
     lines.push(
-      `Proxy: throughput vs a bare node:http proxy ${proxy.proxyVsBareThroughput}, added p50 (one request at a time) ${proxy.proxyAddedP50Ms} ms`,
+      `Proxy: throughput vs a bare node:http proxy ${proxy.proxyVsBareThroughputPaired} (median of paired turns; ${proxy.proxyVsBareThroughput} from the rounds' medians), added p50 (one request at a time) ${proxy.proxyAddedP50Ms} ms`,
     );
   }
   return lines.join('\n');

@@ -18,7 +18,13 @@
  * Both proxies get the same load (same client, concurrency and keep-alive) and reach the
  * upstream over keep-alive connections of their own agent. The contenders take turns in a
  * rotating order, so that none always runs right after another; the throughput ratio is given
- * from the medians and, steadier on a noisy machine, as the median of each round's ratio.
+ * from the medians and as the median of each round's ratio.
+ *
+ * The ratio that is held to its goal comes from pairs: short turns of the bare proxy and ours
+ * right after each other (`BENCH_PAIRS` pairs of `BENCH_PAIR_MS`), the order swapped in every
+ * other pair so that a machine getting faster or slower favours neither, and the median of the
+ * pairs' ratios. On a shared machine the speed of the same code moves by half within seconds;
+ * two turns a second apart see nearly the same machine, four-second turns minutes apart do not.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
@@ -33,6 +39,8 @@ import { createUpstream } from '../server/proxy/upstream';
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 4000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 12);
+const PAIR_MS = Number(process.env.BENCH_PAIR_MS ?? 1000);
 const LATENCY_CONCURRENCY = 1;
 const PATH = '/channel?select=id,name,type&order=name.asc&limit=50';
 const BODY = JSON.stringify(
@@ -49,10 +57,15 @@ function listen(server: Server): Promise<number> {
   );
 }
 
-async function load(port: number, path: string, concurrency = CONCURRENCY) {
+async function load(
+  port: number,
+  path: string,
+  concurrency = CONCURRENCY,
+  durationMs = DURATION_MS,
+) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
-  const end = Date.now() + DURATION_MS;
+  const end = Date.now() + durationMs;
   let errors = 0;
   const one = () =>
     new Promise<void>((done) => {
@@ -167,6 +180,18 @@ async function main() {
     for (const name of order)
       latencyRounds[name].push(await load(...targets[name], LATENCY_CONCURRENCY));
   }
+  // Pairs: bare then ours, ours then bare, and so on (see the top of this file).
+  const pairs: { bareRps: number; proxyRps: number; ratio: number }[] = [];
+  for (let i = 0; i < PAIRS; i++) {
+    const order: Contender[] = i % 2 === 0 ? ['bare', 'proxy'] : ['proxy', 'bare'];
+    const rps: Partial<Record<Contender, number>> = {};
+    for (const name of order) {
+      rps[name] = (await load(...targets[name], CONCURRENCY, PAIR_MS)).rps;
+    }
+    const bareRps = rps.bare as number;
+    const proxyRps = rps.proxy as number;
+    pairs.push({ bareRps, proxyRps, ratio: Number((proxyRps / bareRps).toFixed(3)) });
+  }
   const summarise = (runs: Run[]) => ({
     rps: median(runs.map((r) => r.rps)),
     p50Ms: median(runs.map((r) => r.p50Ms)),
@@ -191,6 +216,9 @@ async function main() {
     durationMs: DURATION_MS,
     rounds: ROUNDS,
     ...summary,
+    /** The median of the pairs' ratios: the figure held to the goal. */
+    proxyVsBareThroughputPaired: median(pairs.map((pair) => pair.ratio)),
+    paired: { pairs: PAIRS, turnMs: PAIR_MS, runs: pairs },
     proxyVsBareThroughput: Number((summary.proxy.rps / summary.bare.rps).toFixed(3)),
     proxyVsBareThroughputPerRound: Number(
       median(rounds.proxy.map((run, i) => run.rps / (rounds.bare[i] as typeof run).rps)).toFixed(3),
