@@ -253,7 +253,9 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   // Phone numbers are checked by a module loaded apart from the page: at idle after the first
   // render, and at once for a phone channel (picked, or restored with a draft).
   const phoneChannel = rule?.recipient === 'phone';
-  const phone = usePhone(phoneChannel);
+  // Send waits for the phone module when the form needs it (see fieldNeedingPhone).
+  const [phoneWaitForSend, setPhoneWaitForSend] = useState<'loading' | 'failed' | null>(null);
+  const phone = usePhone(phoneChannel || phoneWaitForSend !== null);
   useEffect(() => preloadPhoneWhenIdle(), []);
   useEffect(() => whenIdle(() => void loadFormCheck().catch(() => undefined)), []);
   const windowWarning = (() => {
@@ -399,9 +401,6 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     setHtmlChangedAfterEdit(false);
     deriveText();
   };
-
-  // Send waits for the phone module when the form needs it (see fieldNeedingPhone).
-  const [phoneWaitForSend, setPhoneWaitForSend] = useState<'loading' | 'failed' | null>(null);
 
   // handleSubmit is called when the event comes, not during render.
   const submit = async (event?: BaseSyntheticEvent) => {
