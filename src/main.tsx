@@ -4,6 +4,7 @@ import { App, createQueryClient } from './app/app';
 import { loadAnswers } from './api/client';
 import { channelsQueryOptions } from './features/compose/api/queries';
 import { applyTheme, storedTheme } from './app/theme';
+import { agentTimeZone } from './features/compose/form-model';
 import { loadChannelFields } from './features/compose/load-channel-fields';
 import { readDraftsEarly } from './features/compose/use-drafts';
 import { initI18n } from './i18n';
@@ -14,6 +15,10 @@ initI18n();
 // The schemas every answer is checked with: the first request goes out on the first render (or
 // as soon as a draft is read), so they load now, beside the drafts' read, not after it.
 void loadAnswers().catch(() => undefined);
+// The browser's date and time data load on the first use of Intl (10 to 50 ms here), and the
+// composer's first render asks for the time zone. A task of its own, now, while the drafts are
+// read, keeps that out of the render, which would otherwise be one long task with it.
+setTimeout(agentTimeZone, 0);
 const queryClient = createQueryClient();
 // With a draft to restore, its channel list and the fields its channel adds are asked for as
 // soon as the drafts are read, and the composer's first render waits for them too (see
