@@ -57,7 +57,8 @@ function gsmLength(text: string): number {
 }
 
 // Intl.Segmenter is missing in Firefox before 125; code points are the closest fallback. Made on
-// first use: building it loads the break rules, which cost the page's first load a long task.
+// first use: built when this module was evaluated, it loaded the browser's text data inside the
+// page's first script.
 let segmenter: Intl.Segmenter | undefined;
 
 function graphemes(text: string): string[] {
