@@ -430,6 +430,33 @@ async function draftWithLateChannels(context: BrowserContext, text: string, dela
   return page;
 }
 
+test('the drafts are read once when the composer opens, not again as it is used', async ({
+  context,
+}) => {
+  const page = await pageAfterSavedDraft(context, 'Einmal gelesen');
+  // Every read of the whole drafts store; each one decodes every draft (all their recipients).
+  await page.addInitScript(() => {
+    const seen = window as unknown as { draftReads: number };
+    seen.draftReads = 0;
+    const getAll = IDBObjectStore.prototype.getAll;
+    IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args) {
+      if (this.name === 'drafts') seen.draftReads++;
+      return getAll.apply(this, args);
+    };
+  });
+  await page.goto('/');
+  const message = page.getByRole('textbox', { name: 'Message', ...exact });
+  await expect(message).toHaveValue('Einmal gelesen');
+  // Renders of every kind after the first: typing, the preview, a save, another channel.
+  await message.pressSequentially(' und gesendet');
+  await expect(page.getByText(/^Draft saved/)).toBeVisible();
+  await page.getByLabel('From').selectOption(SEED.channels.email);
+  await expect(page.getByLabel('Subject')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { draftReads: number }).draftReads)).toBe(
+    1,
+  );
+});
+
 test('the channels answering a second late still come with the first draw of a restored draft', async ({
   context,
 }) => {

@@ -1,7 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import {
   lazy,
-  use,
   Suspense,
   useCallback,
   useDeferredValue,
@@ -70,7 +69,7 @@ import { TextCounter } from './text-counter';
 import type { LastAnswer } from './preview/request-inspector';
 import { fillTemplate } from '../../lib/placeholders';
 import { draftTitle, type StoredDraft } from './draft-store';
-import { firstDraftsRead, firstValues, useDrafts, type DraftStorageError } from './use-drafts';
+import { firstValues, useDrafts, useFirstDraftsRead, type DraftStorageError } from './use-drafts';
 import { loadChannelFields } from './load-channel-fields';
 
 /**
@@ -204,7 +203,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
   // The latest draft is there for the first render (see firstDraftsRead).
-  const firstRead = use(firstDraftsRead());
+  const firstRead = useFirstDraftsRead();
   const [defaultValues] = useState(() => firstValues(firstRead, emptyCompose(initialCountry)));
   // Shown once a channel is picked: at once for a draft's channel, else after the first draw.
   const channelFields = useLazyModule(loadChannelFields, {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { use, useCallback, useEffect, useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { deleteDraft, listDrafts, saveDraft, type StoredDraft } from './draft-store';
 import type { ComposeValues } from './form-model';
@@ -33,7 +33,7 @@ export function readDraftsEarly(
   prepare?: (drafts: StoredDraft[]) => Promise<unknown> | undefined,
 ): void {
   if (earlyRead) return;
-  const read = moveStashes().then(() => listDrafts());
+  const read = readDrafts();
   earlyRead = read;
   // Reported by the composer when it takes the read.
   read.catch(() => undefined);
@@ -51,7 +51,7 @@ export function readDraftsEarly(
 
 function takeDrafts(): { read: Promise<StoredDraft[]>; prepared?: Promise<unknown> } {
   const taken = {
-    read: earlyRead ?? moveStashes().then(() => listDrafts()),
+    read: earlyRead ?? readDrafts(),
     prepared: earlyPrepared,
   };
   earlyRead = undefined;
@@ -94,6 +94,21 @@ export function firstDraftsRead(): Promise<FirstDraftsRead> {
     });
   }
   return firstRead;
+}
+
+/**
+ * The composer's first read of the drafts: its first render waits for it (`firstDraftsRead`),
+ * and the composer keeps it for as long as it is open. Once the composer is on screen the read
+ * is let go of, so that a composer opened later reads afresh; the renders after that must not
+ * ask again, or each would start a read of every draft (with 10,000 recipients, 50 to 100 ms of
+ * decoding on a slow phone) and wait for it.
+ */
+export function useFirstDraftsRead(): FirstDraftsRead {
+  const [read] = useState(firstDraftsRead);
+  useEffect(() => {
+    firstRead = undefined;
+  }, []);
+  return use(read);
 }
 
 /** The composer's first values: the latest draft over a fresh form, or the fresh form. */
@@ -155,23 +170,33 @@ function readStashes(): StoredDraft[] {
   }
 }
 
-let stashesMoved: Promise<void> | undefined;
+let stashesMoved = false;
 
-/** Once per page: stashed drafts into IndexedDB where newer than what it holds, oldest first. */
-function moveStashes(): Promise<void> {
-  stashesMoved ??= (async () => {
+/**
+ * The drafts, newest first. The first read in a page also moves the stashed drafts into
+ * IndexedDB, where newer than what it holds (oldest first), and answers with the list that
+ * makes: one read of the store, whose every draft is decoded with all its recipients.
+ */
+function readDrafts(): Promise<StoredDraft[]> {
+  if (stashesMoved) return listDrafts();
+  stashesMoved = true;
+  return listDrafts().then(moveStashes);
+}
+
+async function moveStashes(stored: StoredDraft[]): Promise<StoredDraft[]> {
+  let list = stored;
+  try {
     const stashes = readStashes().sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-    if (!stashes.length) return;
-    const stored = await listDrafts();
     for (const draft of stashes) {
-      const known = stored.find((d) => d.id === draft.id);
-      if (!known || known.updatedAt <= draft.updatedAt) await saveDraft(draft.values);
+      const known = list.find((d) => d.id === draft.id);
+      if (!known || known.updatedAt <= draft.updatedAt)
+        list = upsert(list, await saveDraft(draft.values));
       dropStash(draft.id);
     }
-  })().catch(() => {
-    // Storage refused: the stashes stay for a later visit; reading the drafts reports it.
-  });
-  return stashesMoved;
+  } catch {
+    // Storage refused a write: the stashes left stay for a later visit.
+  }
+  return list;
 }
 
 /**
@@ -223,8 +248,6 @@ export function useDrafts<C>(
   }, [persist]);
 
   useEffect(() => {
-    // Taken: a composer opened later reads the drafts afresh.
-    firstRead = undefined;
     if (!first.late) return;
     let cancelled = false;
     first.late
