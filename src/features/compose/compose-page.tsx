@@ -62,7 +62,7 @@ import {
   type ComposeValues,
 } from './form-model';
 import { RecipientInput } from './recipient-input';
-import { asChip, makeChip, recheckChips, type RecipientChip } from './recipients';
+import { asChip, firstCountries, makeChip, recheckChips, type RecipientChip } from './recipients';
 import { PhoneLoading } from './phone-loading';
 import { usePhone } from './use-phone';
 import { TextCounter } from './text-counter';
@@ -192,7 +192,6 @@ const PAGE_FIELDS = [
   'schedule',
   'replyToMessageId',
   'template.id',
-  'to',
   'conversationStatus',
 ] as const;
 
@@ -241,9 +240,15 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     schedule,
     replyTo,
     templateId,
-    to,
     conversationStatus,
   ] = useWatch({ control, name: PAGE_FIELDS, exact: true });
+  // Not the recipients themselves: watching them would copy the whole list when the page opens
+  // and render the page on every chip; the schedule needs only their countries.
+  const countryList = useFormValue(control, (values) => firstCountries(values.to));
+  const recipientCountries = useMemo(
+    () => (countryList ? countryList.split(',') : []),
+    [countryList],
+  );
   const replyMessage = useQuery(replyMessageQueryOptions(replyTo.trim()));
   const replyConversation = useQuery(conversationQueryOptions(replyMessage.data?.conversation_id));
   const channel = channelsData?.find((c) => c.id === channelId);
@@ -777,7 +782,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                       <fields.SchedulePicker
                         value={field.value}
                         onChange={field.onChange}
-                        recipients={to}
+                        countries={recipientCountries}
                         windowWarning={windowWarning}
                         error={errors.schedule?.message}
                       />

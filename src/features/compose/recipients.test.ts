@@ -8,7 +8,14 @@ import {
   withPendingChecked,
 } from './form-model';
 import { validateCompose } from './form-check';
-import { asChip, asChips, makeChip, recheckChips, type RecipientChip } from './recipients';
+import {
+  asChip,
+  asChips,
+  firstCountries,
+  makeChip,
+  recheckChips,
+  type RecipientChip,
+} from './recipients';
 import { testChannel } from './test-channel';
 
 const channel = testChannel;
@@ -102,5 +109,23 @@ describe('chips in the form', () => {
     expect(chip).toEqual(stored);
     expect(chip).not.toBe(stored);
     expect(asChip(chip as RecipientChip)).toBe(chip);
+  });
+
+  it("give the schedule their first five countries, each once, in the list's order", () => {
+    const chip = (key: string, country?: string): RecipientChip =>
+      asChip({ key, input: key, handle: key, country });
+    const chips = [
+      chip('a', 'DE'),
+      chip('b@example.de'),
+      chip('c', 'AT'),
+      chip('d', 'DE'),
+      chip('e', 'CH'),
+      chip('f', 'FR'),
+      chip('g', 'NL'),
+      chip('h', 'BE'),
+    ];
+    expect(firstCountries(chips)).toBe('DE,AT,CH,FR,NL');
+    expect(firstCountries(chips, 2)).toBe('DE,AT');
+    expect(firstCountries([chip('x@example.de')])).toBe('');
   });
 });

@@ -48,6 +48,21 @@ export function asChips(chips: readonly RecipientChip[]): RecipientChip[] {
   return chips.map(asChip);
 }
 
+/**
+ * The first `max` distinct countries of the phone numbers among `chips`, in order, joined by
+ * commas: a string, so that a part following it renders again only when they change, not on
+ * every chip added to a long list.
+ */
+export function firstCountries(chips: readonly RecipientChip[], max = 5): string {
+  const found: string[] = [];
+  for (const chip of chips) {
+    if (!chip.country || found.includes(chip.country)) continue;
+    found.push(chip.country);
+    if (found.length === max) break;
+  }
+  return found.join(',');
+}
+
 /** Makes a chip from typed text, checking it for the channel's kind of recipient. */
 export function makeChip(
   input: string,

@@ -5,7 +5,6 @@ import { Button } from '../../components/button';
 import { inputClass, FieldError } from '../../components/field';
 import { COUNTRY_ZONES, schedulePresets, zonedToInstant } from '../../lib/zoned-time';
 import type { ComposeValues } from './form-model';
-import type { RecipientChip } from './recipients';
 
 type Schedule = ComposeValues['schedule'];
 
@@ -23,13 +22,14 @@ function zones(): string[] {
 export function SchedulePicker({
   value,
   onChange,
-  recipients,
+  countries,
   windowWarning,
   error,
 }: {
   value: Schedule;
   onChange: (value: Schedule) => void;
-  recipients: RecipientChip[];
+  /** The recipients' countries (see firstCountries), for the time it will be where they are. */
+  countries: readonly string[];
   /** Set when the time falls outside WhatsApp's 24-hour window and no template is used. */
   windowWarning?: string;
   error?: string;
@@ -39,9 +39,6 @@ export function SchedulePicker({
   const when = value.enabled ? zonedToInstant(value.date, value.time, value.zone) : null;
   const localTimes = useMemo(() => {
     if (!when) return [];
-    const countries = [
-      ...new Set(recipients.map((r) => r.country).filter((c): c is string => Boolean(c))),
-    ].slice(0, 5);
     return countries
       .filter((country) => COUNTRY_ZONES[country])
       .map((country) => {
@@ -55,7 +52,7 @@ export function SchedulePicker({
           }),
         };
       });
-  }, [when, recipients, t]);
+  }, [when, countries, t]);
 
   return (
     <fieldset className="space-y-2" aria-describedby={error ? 'schedule-error' : undefined}>
