@@ -21,8 +21,11 @@ void loadAnswers().catch(() => undefined);
 setTimeout(agentTimeZone, 0);
 const queryClient = createQueryClient();
 // Every first screen shows the channel list (the channel picker): asked for now, while the
-// drafts are read, not after.
-const channelsLoaded = queryClient.prefetchQuery(channelsQueryOptions());
+// drafts are read, not after; in a task of its own (the first request costs some milliseconds),
+// not in this one, which is long enough.
+const channelsLoaded = new Promise((next) => setTimeout(next, 0)).then(() =>
+  queryClient.prefetchQuery(channelsQueryOptions()),
+);
 // With a draft to restore, the fields its channel adds are asked for as soon as the drafts are
 // read, and the composer's first render waits for them and the channel list (see
 // readDraftsEarly): it then draws the draft's channel, recipients and fields at once, instead of
