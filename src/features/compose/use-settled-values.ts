@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { Control, FieldValues } from 'react-hook-form';
 import { onValuesChange } from './form-changes';
 
@@ -45,7 +45,11 @@ export function onSettled<T extends FieldValues>(
       } finally {
         handing = false;
       }
-      for (const each of [...listeners]) each();
+      // A transition: React renders what follows in slices and lets a key typed meanwhile be
+      // handled (and drawn) between them, instead of after the whole preview.
+      startTransition(() => {
+        for (const each of [...listeners]) each();
+      });
     };
     const unsubscribe = onValuesChange(control, () => {
       if (handing) return;
