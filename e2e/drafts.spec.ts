@@ -457,36 +457,6 @@ test('the drafts are read once when the composer opens, not again as it is used'
   );
 });
 
-test('the channel list is asked for at once, while the drafts are still being read', async ({
-  context,
-}) => {
-  const page = await pageAfterSavedDraft(context, 'Gleichzeitig');
-  // IndexedDB answers opening the database only after 1.5 s, within the composer's wait.
-  await page.addInitScript(() => {
-    const open = IDBFactory.prototype.open;
-    IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
-      const request = open.apply(this, args);
-      const add = request.addEventListener.bind(request);
-      request.addEventListener = ((type: string, listener: EventListener, options?: unknown) =>
-        add(
-          type,
-          type === 'success' ? (event: Event) => setTimeout(() => listener(event), 1500) : listener,
-          options as AddEventListenerOptions,
-        )) as typeof request.addEventListener;
-      return request;
-    };
-  });
-  const asked = page.waitForRequest(/\/api\/channel\?/);
-  const start = Date.now();
-  await page.goto('/');
-  await asked;
-  expect(Date.now() - start).toBeLessThan(1500);
-  // The draft, read later, still opens with its channel's fields in the first draw.
-  await expect(page.getByRole('textbox', { name: 'Message', ...exact })).toHaveValue(
-    'Gleichzeitig',
-  );
-});
-
 test('the channels answering a second late still come with the first draw of a restored draft', async ({
   context,
 }) => {

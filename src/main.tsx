@@ -20,18 +20,15 @@ void loadAnswers().catch(() => undefined);
 // read, keeps that out of the render, which would otherwise be one long task with it.
 setTimeout(agentTimeZone, 0);
 const queryClient = createQueryClient();
-// Every first screen shows the channel list (the channel picker): asked for now, while the
-// drafts are read, not after; in a task of its own (the first request costs some milliseconds),
-// not in this one, which is long enough.
-const channelsLoaded = new Promise((next) => setTimeout(next, 0)).then(() =>
-  queryClient.prefetchQuery(channelsQueryOptions()),
-);
-// With a draft to restore, the fields its channel adds are asked for as soon as the drafts are
-// read, and the composer's first render waits for them and the channel list (see
+// With a draft to restore, its channel list and the fields its channel adds are asked for as
+// soon as the drafts are read, and the composer's first render waits for them too (see
 // readDraftsEarly): it then draws the draft's channel, recipients and fields at once, instead of
-// a form without its channel that renders again when they come.
+// a form without its channel that renders again when they come. Without a draft the composer
+// asks for them as it renders.
 readDraftsEarly((drafts) =>
-  drafts[0]?.values.channelId ? Promise.all([channelsLoaded, loadChannelFields()]) : undefined,
+  drafts[0]?.values.channelId
+    ? Promise.all([queryClient.prefetchQuery(channelsQueryOptions()), loadChannelFields()])
+    : undefined,
 );
 
 const root = document.getElementById('root');
