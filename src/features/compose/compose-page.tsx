@@ -195,6 +195,20 @@ const PAGE_FIELDS = [
   'conversationStatus',
 ] as const;
 
+/**
+ * The recipients' first countries, worked out once per list: a list is replaced, never changed
+ * in place, so a key typed in another field finds it here instead of going through 10,000 chips.
+ */
+const countriesByList = new WeakMap<readonly RecipientChip[], string>();
+function countriesOf(list: readonly RecipientChip[]): string {
+  let countries = countriesByList.get(list);
+  if (countries === undefined) {
+    countries = firstCountries(list);
+    countriesByList.set(list, countries);
+  }
+  return countries;
+}
+
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
@@ -244,7 +258,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   ] = useWatch({ control, name: PAGE_FIELDS, exact: true });
   // Not the recipients themselves: watching them would copy the whole list when the page opens
   // and render the page on every chip; the schedule needs only their countries.
-  const countryList = useFormValue(control, (values) => firstCountries(values.to));
+  const countryList = useFormValue(control, (values) => countriesOf(values.to));
   const recipientCountries = useMemo(
     () => (countryList ? countryList.split(',') : []),
     [countryList],
