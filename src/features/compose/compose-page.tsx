@@ -215,7 +215,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   // From the browser's languages and a list of countries kept beside the phone module, so that
   // the first render does not wait for it.
   const initialCountry = useMemo(() => defaultCountryFromLocale(navigator.languages), []);
-  // The latest draft is there for the first render (see firstDraftsRead).
+  // The latest draft is there for the first render (see useFirstDraftsRead).
   const firstRead = useFirstDraftsRead();
   const [defaultValues] = useState(() => firstValues(firstRead, emptyCompose(initialCountry)));
   // Shown once a channel is picked: at once for a draft's channel, else after the first draw.

@@ -77,7 +77,7 @@ let firstRead: Promise<FirstDraftsRead> | undefined;
  * does not hold the composer back: it opens empty and the draft comes when the read ends.
  * Drafts read in time also wait for what `readDraftsEarly` prepares for them.
  */
-export function firstDraftsRead(): Promise<FirstDraftsRead> {
+function firstDraftsRead(): Promise<FirstDraftsRead> {
   if (!firstRead) {
     const { read, prepared } = takeDrafts();
     firstRead = Promise.race([
