@@ -62,7 +62,13 @@ import {
   type ComposeValues,
 } from './form-model';
 import { RecipientInput } from './recipient-input';
-import { asChip, firstCountries, makeChip, recheckChips, type RecipientChip } from './recipients';
+import {
+  asChip,
+  makeChip,
+  recheckChips,
+  recipientCountries,
+  type RecipientChip,
+} from './recipients';
 import { PhoneLoading } from './phone-loading';
 import { usePhone } from './use-phone';
 import { TextCounter } from './text-counter';
@@ -195,20 +201,6 @@ const PAGE_FIELDS = [
   'conversationStatus',
 ] as const;
 
-/**
- * The recipients' first countries, worked out once per list: a list is replaced, never changed
- * in place, so a key typed in another field finds it here instead of going through 10,000 chips.
- */
-const countriesByList = new WeakMap<readonly RecipientChip[], string>();
-function countriesOf(list: readonly RecipientChip[]): string {
-  let countries = countriesByList.get(list);
-  if (countries === undefined) {
-    countries = firstCountries(list);
-    countriesByList.set(list, countries);
-  }
-  return countries;
-}
-
 export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void }) {
   const { t, i18n } = useTranslation();
   const channels = useQuery(channelsQueryOptions());
@@ -258,8 +250,8 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   ] = useWatch({ control, name: PAGE_FIELDS, exact: true });
   // Not the recipients themselves: watching them would copy the whole list when the page opens
   // and render the page on every chip; the schedule needs only their countries.
-  const countryList = useFormValue(control, (values) => countriesOf(values.to));
-  const recipientCountries = useMemo(
+  const countryList = useFormValue(control, (values) => recipientCountries(values.to));
+  const scheduleCountries = useMemo(
     () => (countryList ? countryList.split(',') : []),
     [countryList],
   );
@@ -796,7 +788,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
                       <fields.SchedulePicker
                         value={field.value}
                         onChange={field.onChange}
-                        countries={recipientCountries}
+                        countries={scheduleCountries}
                         windowWarning={windowWarning}
                         error={errors.schedule?.message}
                       />
@@ -1042,9 +1034,9 @@ function ComposePreview({
 }) {
   const { t } = useTranslation();
   // The request (10,000 recipients mapped, say), the preview and the inspector are made from
-  // values handed on once typing settles (see useSettledValues), never on each keystroke; the
-  // render they cause may still be interrupted by the next key.
-  const values = useDeferredValue(useSettledValues(control));
+  // values handed on once typing settles (see useSettledValues), never on each keystroke; they
+  // come in a transition, so the render they cause may be interrupted by the next key.
+  const values = useSettledValues(control);
   // Recipients typed or buttons made before the phone module arrived show once it is there.
   const phoneNeeded = channel ? fieldNeedingPhone(values, channel) !== undefined : false;
   const phone = usePhone(phoneNeeded);

@@ -63,6 +63,21 @@ export function firstCountries(chips: readonly RecipientChip[], max = 5): string
   return found.join(',');
 }
 
+const countriesByList = new WeakMap<readonly RecipientChip[], string>();
+
+/**
+ * `firstCountries` worked out once per list: a list is replaced, never changed in place, so a
+ * key typed in another field finds the answer here instead of going through 10,000 chips.
+ */
+export function recipientCountries(chips: readonly RecipientChip[]): string {
+  let countries = countriesByList.get(chips);
+  if (countries === undefined) {
+    countries = firstCountries(chips);
+    countriesByList.set(chips, countries);
+  }
+  return countries;
+}
+
 /** Makes a chip from typed text, checking it for the channel's kind of recipient. */
 export function makeChip(
   input: string,
