@@ -40,9 +40,15 @@ import { loadPhone, preloadPhone, preloadPhoneWhenIdle } from '../../lib/phone-l
 import { lazyModule, useLazyModule } from '../../lib/lazy-module';
 import { registerFocus, useFormValue } from './form-changes';
 import type { RichEditorProps } from './rich-editor';
-import { onSettled, useSettledField, useSettledValues } from './use-settled-values';
+import { useSettledField, useSettledValues } from './use-settled-values';
 import { whenIdle } from '../../lib/when-idle';
 import { beforePageHides } from '../../lib/before-page-hides';
+import {
+  quietTimer,
+  SLOW_MAX_WAIT_MS,
+  SLOW_QUIET_MS,
+  type QuietTimer,
+} from '../../lib/quiet-timer';
 import { zonedToInstant } from '../../lib/zoned-time';
 import {
   channelsQueryOptions,
@@ -377,13 +383,15 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     else void loadHtmlToText().then(derive, () => undefined);
   };
 
-  // While the HTML is typed, the plain text is made when the form's values settle, with the
-  // preview (see onSettled): written into its field after each key, it would be one more frame
-  // after each key's frame, and the next key would wait for the display's next refresh. It is
-  // made at once when the form is about to be read or the plain text seen up close: the editor
-  // loses the focus, sends or is hidden, a draft is switched.
+  // While the HTML is typed, the plain text follows it at the email frame's pace (a 0.4 s pause,
+  // or every 2 s): written into its field more often, it is a frame of its own between two keys,
+  // and the next key waits for the display's next refresh. It is made at once when the form is
+  // about to be read or the plain text seen up close: the editor loses the focus, sends or is
+  // hidden, a draft is switched.
   const textBehind = useRef(false);
+  const textClock = useRef<QuietTimer | null>(null);
   const catchUpText = () => {
+    textClock.current?.cancel();
     if (!textBehind.current) return;
     textBehind.current = false;
     deriveText();
@@ -392,8 +400,16 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
   useLayoutEffect(() => {
     catchUpTextRef.current = catchUpText;
   });
-  useEffect(() => onSettled(control, () => catchUpTextRef.current(), { before: true }), [control]);
-  useEffect(() => beforePageHides(() => catchUpTextRef.current()), []);
+  useEffect(() => {
+    const clock = quietTimer(() => catchUpTextRef.current(), SLOW_QUIET_MS, SLOW_MAX_WAIT_MS);
+    textClock.current = clock;
+    const stopFlushing = beforePageHides(() => catchUpTextRef.current());
+    return () => {
+      stopFlushing();
+      clock.cancel();
+      textClock.current = null;
+    };
+  }, []);
 
   const onHtmlChange = (value: string, now: boolean) => {
     setValue('html', value, { shouldValidate: formState.isSubmitted });
@@ -403,6 +419,7 @@ export function ComposePage({ onSent }: { onSent: (sent: SentMessage) => void })
     }
     textBehind.current = true;
     if (now) catchUpText();
+    else textClock.current?.poke();
   };
 
   const regenerate = () => {

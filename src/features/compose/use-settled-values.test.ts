@@ -45,37 +45,4 @@ describe('onSettled', () => {
     vi.advanceTimersByTime(1000);
     expect(handed.length).toBe(1);
   });
-
-  it('calls a "before" follower first: what it sets is handed on in the same task, and starts no second hand-off', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'], now: 0 });
-    const form = createFormControl({ defaultValues: { html: '', text: '' } });
-    // What the followers read, as the page's do (getValues gives the defaults until mounted).
-    const values = () => form.control._formValues as { html: string; text: string };
-    const seen: string[] = [];
-    // Registered before the follower that makes the plain text, and still called after it.
-    const stopPreview = onSettled(form.control, () =>
-      seen.push(`preview:${values().text}@${Date.now()}`),
-    );
-    const stopText = onSettled(
-      form.control,
-      () => form.setValue('text', values().html.replace(/<[^>]*>/g, '')),
-      { before: true },
-    );
-    form.setValue('html', '<p>Hallo</p>');
-    vi.advanceTimersByTime(SETTLE_MS);
-    expect(seen).toEqual([`preview:Hallo@${SETTLE_MS}`]);
-    vi.advanceTimersByTime(10 * MAX_WAIT_MS);
-    expect(seen).toHaveLength(1);
-    expect(vi.getTimerCount()).toBe(0);
-
-    // With only a "before" follower left, the clock still runs.
-    stopPreview();
-    form.setValue('html', '<p>Tschüss</p>');
-    vi.advanceTimersByTime(SETTLE_MS);
-    expect(values().text).toBe('Tschüss');
-    stopText();
-    form.setValue('html', '<p>Weg</p>');
-    vi.advanceTimersByTime(SETTLE_MS);
-    expect(values().text).toBe('Tschüss');
-  });
 });

@@ -1,5 +1,6 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { Control, FieldValues } from 'react-hook-form';
+import { quietTimer } from '../../lib/quiet-timer';
 import { onValuesChange } from './form-changes';
 
 /** Quiet time after the last change before the values are handed on. */
@@ -8,8 +9,6 @@ export const SETTLE_MS = 80;
 export const MAX_WAIT_MS = 250;
 
 interface SettleClock {
-  /** Called first; what they change is handed on with the rest, not as a change of its own. */
-  before: Set<() => void>;
   listeners: Set<() => void>;
   stop: () => void;
 }
@@ -20,60 +19,39 @@ const clocks = new WeakMap<object, SettleClock>();
  * Calls `listener` once the form's values settle (see SETTLE_MS and MAX_WAIT_MS). One clock per
  * form serves every part that follows it from a distance: they are all called in the same task,
  * so they render together and are drawn in one frame, never one frame each between two keys.
- *
- * `before`: called ahead of the others, to bring a value that follows another one up to date
- * (the plain text made from the HTML); the others see that change in the same hand-off.
  */
 export function onSettled<T extends FieldValues>(
   control: Control<T>,
   listener: () => void,
-  { before = false }: { before?: boolean } = {},
 ): () => void {
   let clock = clocks.get(control);
   if (!clock) {
-    const first = new Set<() => void>();
     const listeners = new Set<() => void>();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let firstChange: number | undefined;
-    let handing = false;
-    const hand = () => {
-      timer = undefined;
-      firstChange = undefined;
-      handing = true;
-      try {
-        for (const each of [...first]) each();
-      } finally {
-        handing = false;
-      }
-      // A transition: React renders what follows in slices and lets a key typed meanwhile be
-      // handled (and drawn) between them, instead of after the whole preview.
-      startTransition(() => {
-        for (const each of [...listeners]) each();
-      });
-    };
-    const unsubscribe = onValuesChange(control, () => {
-      if (handing) return;
-      const now = performance.now();
-      firstChange ??= now;
-      clearTimeout(timer);
-      timer = setTimeout(hand, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now)));
-    });
+    const timer = quietTimer(
+      () =>
+        // A transition: React renders what follows in slices and lets a key typed meanwhile be
+        // handled (and drawn) between them, instead of after the whole preview.
+        startTransition(() => {
+          for (const each of [...listeners]) each();
+        }),
+      SETTLE_MS,
+      MAX_WAIT_MS,
+    );
+    const unsubscribe = onValuesChange(control, timer.poke);
     clock = {
-      before: first,
       listeners,
       stop: () => {
         unsubscribe();
-        clearTimeout(timer);
+        timer.cancel();
       },
     };
     clocks.set(control, clock);
   }
   const current = clock;
-  const set = before ? current.before : current.listeners;
-  set.add(listener);
+  current.listeners.add(listener);
   return () => {
-    set.delete(listener);
-    if (current.listeners.size || current.before.size) return;
+    current.listeners.delete(listener);
+    if (current.listeners.size) return;
     current.stop();
     clocks.delete(control);
   };
