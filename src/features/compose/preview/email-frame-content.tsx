@@ -1,16 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from '../../../i18n';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
+import { SLOW_MAX_WAIT_MS, SLOW_QUIET_MS } from '../../../lib/quiet-timer';
 import { useQuietValue } from '../../../lib/use-quiet-value';
-
-/**
- * A new frame document is a navigation of the frame, done on the page's own thread (15 to 35 ms
- * here, four times that on a slow phone), and a key pressed meanwhile waits for it. So the frame
- * follows the message when typing pauses (0.4 s, a breath rather than the gap between two
- * words), and every 2 s during a long run of keys.
- */
-const FRAME_QUIET_MS = 400;
-const FRAME_MAX_WAIT_MS = 2000;
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
@@ -23,34 +15,45 @@ export function EmailFrameContent({
   html,
   title,
   className,
+  empty,
 }: {
+  /** Empty: the frame is there but hidden, and `empty` is shown instead. */
   html: string;
   title: string;
   /** Size and frame of the iframe. */
   className: string;
+  /** What is shown while there is no HTML. */
+  empty: ReactNode;
 }) {
   const { t } = useTranslation();
-  const shownHtml = useQuietValue(html, FRAME_QUIET_MS, FRAME_MAX_WAIT_MS);
+  // A new frame document is a navigation of the frame, started on the page's own thread, and
+  // a frame drawn between two keys: it follows the message when typing pauses, and every 2 s
+  // during a long run of keys (see SLOW_QUIET_MS).
+  const shownHtml = useQuietValue(html, SLOW_QUIET_MS, SLOW_MAX_WAIT_MS);
   // Sanitising parses the whole document: only when the HTML changes, not on every render.
   const { srcDoc, blockedImages } = useMemo(() => {
     const clean = sanitizeEmailHtmlWithReport(shownHtml);
     return { srcDoc: emailPreviewDocument(clean.html), blockedImages: clean.blockedImages };
   }, [shownHtml]);
 
+  const blank = !shownHtml;
   return (
-    <div className="flex h-full flex-col gap-1">
-      <iframe
-        title={title}
-        sandbox=""
-        srcDoc={srcDoc}
-        referrerPolicy="no-referrer"
-        className={`w-full bg-white ${className}`}
-      />
-      {blockedImages > 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          {t('preview.email.imagesBlocked', { count: blockedImages })}
-        </p>
-      ) : null}
-    </div>
+    <>
+      {blank ? empty : null}
+      <div className={blank ? 'hidden' : 'flex h-full flex-col gap-1'}>
+        <iframe
+          title={title}
+          sandbox=""
+          srcDoc={srcDoc}
+          referrerPolicy="no-referrer"
+          className={`w-full bg-white ${className}`}
+        />
+        {blockedImages > 0 ? (
+          <p className="text-xs text-slate-600 dark:text-slate-400">
+            {t('preview.email.imagesBlocked', { count: blockedImages })}
+          </p>
+        ) : null}
+      </div>
+    </>
   );
 }

@@ -10,7 +10,11 @@ const Content = lazy(() =>
 
 const FRAME_CLASS = 'h-96 rounded-md border border-slate-200 dark:border-slate-700';
 
-/** Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown. */
+/**
+ * Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown.
+ * Shown before there is any HTML too (`empty` stands in for it), so that the frame is made and
+ * its first document loaded when the preview appears, not in the first keys of the message.
+ */
 export function EmailFrame({
   className = FRAME_CLASS,
   ...props
@@ -19,12 +23,16 @@ export function EmailFrame({
   return (
     <Suspense
       fallback={
-        <p
-          role="status"
-          className={`flex w-full items-center justify-center text-sm text-slate-600 dark:text-slate-400 ${className}`}
-        >
-          {t('preview.email.preparing')}
-        </p>
+        props.html ? (
+          <p
+            role="status"
+            className={`flex w-full items-center justify-center text-sm text-slate-600 dark:text-slate-400 ${className}`}
+          >
+            {t('preview.email.preparing')}
+          </p>
+        ) : (
+          props.empty
+        )
       }
     >
       <Content {...props} className={className} />

@@ -153,13 +153,15 @@ export function EmailPreview({
           className="max-h-[32rem] overflow-auto pt-2 focus:outline-none focus-visible:ring-2 focus-visible:ring-teal-600"
         >
           {tab === 'html' ? (
-            request.html ? (
-              <EmailFrame html={request.html} title={t('preview.email.group')} />
-            ) : (
-              <p className="text-sm text-slate-600 italic dark:text-slate-400">
-                {t('preview.email.noHtml')}
-              </p>
-            )
+            <EmailFrame
+              html={request.html ?? ''}
+              title={t('preview.email.group')}
+              empty={
+                <p className="text-sm text-slate-600 italic dark:text-slate-400">
+                  {t('preview.email.noHtml')}
+                </p>
+              }
+            />
           ) : (
             <>
               {plain.fromTemplate ? (

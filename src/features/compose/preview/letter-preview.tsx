@@ -52,17 +52,18 @@ export function LetterPreview({
           )}
         </div>
         <div className="flex min-h-0 flex-1 flex-col">
-          {request.html && !fromTemplate ? (
-            <EmailFrame
-              html={request.html}
-              title={t('preview.letter.frame')}
-              className="min-h-0 flex-1"
-            />
-          ) : text ? (
-            <p className="h-full overflow-hidden text-sm whitespace-pre-wrap">{text}</p>
-          ) : (
-            <p className="text-sm text-slate-600 italic">{t('preview.noTextYet')}</p>
-          )}
+          <EmailFrame
+            html={fromTemplate ? '' : (request.html ?? '')}
+            title={t('preview.letter.frame')}
+            className="min-h-0 flex-1"
+            empty={
+              text ? (
+                <p className="h-full overflow-hidden text-sm whitespace-pre-wrap">{text}</p>
+              ) : (
+                <p className="text-sm text-slate-600 italic">{t('preview.noTextYet')}</p>
+              )
+            }
+          />
         </div>
       </div>
     </div>
