@@ -67,6 +67,32 @@ test('email: sender, recipients, subject and a bcc count; HTML in a locked frame
   await expect(frame).toBeVisible();
 });
 
+test('email: the locked frame is there, hidden, before the message has any HTML, and is not made anew by the first characters', async ({
+  page,
+}) => {
+  await pickChannel(page, SEED.channels.email);
+  const email = previewRegion(page).getByRole('group', { name: 'Email preview', ...exact });
+  await expect(email.getByRole('tabpanel')).toHaveText(
+    'No HTML part: mail programs show the plain text.',
+  );
+  const frame = email.locator('iframe[sandbox]');
+  await expect(frame).toBeHidden();
+  await expectLockedFrame(frame);
+  // Its first document is loaded already.
+  const inner = await (await frame.elementHandle())?.contentFrame();
+  await expect.poll(() => inner?.url()).toBe('about:srcdoc');
+  // The same element shows the HTML once typed: no frame was made for it.
+  await frame.evaluate((element) => ((element as HTMLIFrameElement & { made?: true }).made = true));
+
+  await page.getByRole('textbox', { name: 'Message', ...exact }).click();
+  await page.keyboard.type('Guten Tag');
+  await expect(frame).toBeVisible();
+  await expect(email.getByRole('tabpanel')).not.toContainText('No HTML part');
+  await expect.poll(async () => (await frameDocument(frame)).body).toBe('<p>Guten Tag</p>');
+  expect(await frame.evaluate((element) => (element as { made?: true }).made)).toBe(true);
+  await expect(frame).toHaveCount(1);
+});
+
 test('sms: one bubble per segment as the carrier cuts it, with the count and the encoding', async ({
   page,
 }) => {
