@@ -1,5 +1,6 @@
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
 import { useTranslation } from '../../../i18n';
+import { whenIdle } from '../../../lib/when-idle';
 import type { EmailFrameContent } from './email-frame-content';
 
 // The sanitiser (DOMPurify) is needed only once an email or a letter is previewed, so it loads
@@ -12,14 +13,18 @@ const FRAME_CLASS = 'h-96 rounded-md border border-slate-200 dark:border-slate-7
 
 /**
  * Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown.
- * Shown before there is any HTML too (`empty` stands in for it), so that the frame is made and
- * its first document loaded when the preview appears, not in the first keys of the message.
+ * Made before there is any HTML too, hidden (`empty` stands in for it), once the page is idle:
+ * the frame is made and its first document loaded while nobody types, not in the first keys
+ * of the message, and not in the page's first render either.
  */
 export function EmailFrame({
   className = FRAME_CLASS,
   ...props
 }: Omit<ComponentProps<typeof EmailFrameContent>, 'className'> & { className?: string }) {
   const { t } = useTranslation();
+  const [idle, setIdle] = useState(false);
+  useEffect(() => (idle ? undefined : whenIdle(() => setIdle(true))), [idle]);
+  if (!props.html && !idle) return props.empty;
   return (
     <Suspense
       fallback={
