@@ -1,25 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
+import { quietTimer, type QuietTimer } from './quiet-timer';
 
 /**
  * `value`, handed on once it has stayed the same for `quietMs`, and at least every `maxWaitMs`
- * while it keeps changing. The first value is there at once.
+ * while it keeps changing (see quietTimer). The first value is there at once.
  */
 export function useQuietValue<T>(value: T, quietMs: number, maxWaitMs: number): T {
   const [shown, setShown] = useState(value);
-  const firstChange = useRef<number | null>(null);
+  const latest = useRef(value);
+  const timer = useRef<QuietTimer | null>(null);
   useEffect(() => {
-    if (Object.is(value, shown)) {
-      firstChange.current = null;
-      return;
-    }
-    const now = performance.now();
-    firstChange.current ??= now;
-    const wait = Math.max(0, Math.min(quietMs, firstChange.current + maxWaitMs - now));
-    const timer = setTimeout(() => {
-      firstChange.current = null;
-      setShown(value);
-    }, wait);
-    return () => clearTimeout(timer);
+    const clock = quietTimer(() => setShown(latest.current), quietMs, maxWaitMs);
+    timer.current = clock;
+    return () => {
+      clock.cancel();
+      timer.current = null;
+    };
+  }, [quietMs, maxWaitMs]);
+  useEffect(() => {
+    latest.current = value;
+    if (Object.is(value, shown)) timer.current?.cancel();
+    else timer.current?.poke();
+    // A new timer (other times) is told of a value still waiting.
   }, [value, shown, quietMs, maxWaitMs]);
   return shown;
 }
