@@ -37,9 +37,13 @@ test('email: sender, recipients, subject and a bcc count; HTML in a locked frame
   await page.getByRole('textbox', { name: 'Message', ...exact }).click();
   await page.keyboard.type('Guten Tag, hier ist das Angebot.');
 
+  // The plain text follows the HTML when typing pauses: wait for both.
   const request = await requestWhen(
     page,
-    (r) => r.subject === 'Ihr Angebot' && Boolean(r.html?.includes('Angebot.')),
+    (r) =>
+      r.subject === 'Ihr Angebot' &&
+      Boolean(r.html?.includes('Angebot.')) &&
+      Boolean(r.text?.includes('Angebot.')),
   );
   const email = previewRegion(page).getByRole('group', { name: 'Email preview', ...exact });
   await expect(email).toContainText('Autohaus Müller Service <support@autohaus-mueller.de>');
@@ -76,7 +80,17 @@ test('email: the locked frame is there, hidden, before the message has any HTML,
     'No HTML part: mail programs show the plain text.',
   );
   const frame = email.locator('iframe[sandbox]');
-  await expect(frame).toBeHidden();
+  // Out of sight and out of reach (transparent, inert), but laid out where it will show.
+  const holder = frame.locator('xpath=..');
+  await expect(holder).toHaveCSS('opacity', '0');
+  await expect(holder).toHaveJSProperty('inert', true);
+  const panel = email.getByRole('tabpanel');
+  const placeInPanel = async () => {
+    const [box, within] = [await frame.boundingBox(), await panel.boundingBox()];
+    return box && within && { ...box, x: box.x - within.x, y: box.y - within.y };
+  };
+  const place = await placeInPanel();
+  expect(place?.height).toBeGreaterThan(300);
   await expectLockedFrame(frame);
   // Its first document is loaded already.
   const inner = await (await frame.elementHandle())?.contentFrame();
@@ -86,8 +100,11 @@ test('email: the locked frame is there, hidden, before the message has any HTML,
 
   await page.getByRole('textbox', { name: 'Message', ...exact }).click();
   await page.keyboard.type('Guten Tag');
-  await expect(frame).toBeVisible();
+  await expect(holder).toHaveCSS('opacity', '1');
+  await expect(holder).toHaveJSProperty('inert', false);
   await expect(email.getByRole('tabpanel')).not.toContainText('No HTML part');
+  // Shown where it was: not resized or moved by the HTML's arrival.
+  expect(await placeInPanel()).toEqual(place);
   await expect.poll(async () => (await frameDocument(frame)).body).toBe('<p>Guten Tag</p>');
   expect(await frame.evaluate((element) => (element as { made?: true }).made)).toBe(true);
   await expect(frame).toHaveCount(1);

@@ -37,10 +37,18 @@ export function EmailFrameContent({
   }, [shownHtml]);
 
   const blank = !shownHtml;
+  // While there is no HTML the frame stays laid out where it will show, under `empty`, but
+  // transparent and inert (out of reach of the pointer, the keyboard and assistive
+  // technology): the browser renders a sandboxed frame in a process of its own, and a frame
+  // shown from `display: none` makes the page's next frame wait for the frame's first one at
+  // its size, a key typed then included.
   return (
-    <>
-      {blank ? empty : null}
-      <div className={blank ? 'hidden' : 'flex h-full flex-col gap-1'}>
+    <div className="grid min-h-0 flex-1">
+      {blank ? <div className="col-start-1 row-start-1 min-h-0">{empty}</div> : null}
+      <div
+        inert={blank}
+        className={`col-start-1 row-start-1 flex h-full min-h-0 flex-col gap-1 ${blank ? 'opacity-0' : ''}`}
+      >
         <iframe
           title={title}
           sandbox=""
@@ -54,6 +62,6 @@ export function EmailFrameContent({
           </p>
         ) : null}
       </div>
-    </>
+    </div>
   );
 }
