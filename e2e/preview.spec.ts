@@ -74,6 +74,17 @@ test('email: sender, recipients, subject and a bcc count; HTML in a locked frame
 test('email: the locked frame is there, hidden, before the message has any HTML, and is not made anew by the first characters', async ({
   page,
 }) => {
+  // Every height the HTML tab's panel has, frame by frame, from its first appearance.
+  await page.addInitScript(() => {
+    const heights = new Set<number>();
+    (window as unknown as { panelHeights: Set<number> }).panelHeights = heights;
+    const look = () => {
+      const panel = document.querySelector('[role="tabpanel"]');
+      if (panel) heights.add(Math.round(panel.getBoundingClientRect().height));
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
   await pickChannel(page, SEED.channels.email);
   const email = previewRegion(page).getByRole('group', { name: 'Email preview', ...exact });
   await expect(email.getByRole('tabpanel')).toHaveText(
@@ -103,8 +114,14 @@ test('email: the locked frame is there, hidden, before the message has any HTML,
   await expect(holder).toHaveCSS('opacity', '1');
   await expect(holder).toHaveJSProperty('inert', false);
   await expect(email.getByRole('tabpanel')).not.toContainText('No HTML part');
-  // Shown where it was: not resized or moved by the HTML's arrival.
+  // Shown where it was: not resized or moved by the HTML's arrival, and the panel kept one
+  // height throughout (its place was kept before the frame was made, too).
   expect(await placeInPanel()).toEqual(place);
+  expect(
+    await page.evaluate(() => [
+      ...(window as unknown as { panelHeights: Set<number> }).panelHeights,
+    ]),
+  ).toHaveLength(1);
   await expect.poll(async () => (await frameDocument(frame)).body).toBe('<p>Guten Tag</p>');
   expect(await frame.evaluate((element) => (element as { made?: true }).made)).toBe(true);
   await expect(frame).toHaveCount(1);

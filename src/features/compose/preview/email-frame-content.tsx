@@ -3,6 +3,7 @@ import { useTranslation } from '../../../i18n';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
 import { SLOW_MAX_WAIT_MS, SLOW_QUIET_MS } from '../../../lib/quiet-timer';
 import { useQuietValue } from '../../../lib/use-quiet-value';
+import { FRAME_CELL_ITEM, FrameCell } from './email-frame';
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
@@ -37,17 +38,16 @@ export function EmailFrameContent({
   }, [shownHtml]);
 
   const blank = !shownHtml;
-  // While there is no HTML the frame stays laid out where it will show, under `empty`, but
+  // While there is no HTML the frame stays laid out where it will show, in `empty`'s place,
   // transparent and inert (out of reach of the pointer, the keyboard and assistive
   // technology): the browser renders a sandboxed frame in a process of its own, and a frame
   // shown from `display: none` makes the page's next frame wait for the frame's first one at
   // its size, a key typed then included.
   return (
-    <div className="grid min-h-0 flex-1">
-      {blank ? <div className="col-start-1 row-start-1 min-h-0">{empty}</div> : null}
+    <FrameCell empty={blank ? empty : null}>
       <div
         inert={blank}
-        className={`col-start-1 row-start-1 flex h-full min-h-0 flex-col gap-1 ${blank ? 'opacity-0' : ''}`}
+        className={`flex h-full min-h-0 flex-col gap-1 ${FRAME_CELL_ITEM} ${blank ? 'opacity-0' : ''}`}
       >
         <iframe
           title={title}
@@ -62,6 +62,6 @@ export function EmailFrameContent({
           </p>
         ) : null}
       </div>
-    </div>
+    </FrameCell>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentProps, type ReactNode } from 'react';
 import { useTranslation } from '../../../i18n';
 import { whenIdle } from '../../../lib/when-idle';
 import type { EmailFrameContent } from './email-frame-content';
@@ -12,10 +12,27 @@ const Content = lazy(() =>
 const FRAME_CLASS = 'h-96 rounded-md border border-slate-200 dark:border-slate-700';
 
 /**
+ * `empty` and the frame in one place, one over the other: the frame keeps the size it shows
+ * with while `empty` is shown (see ./email-frame-content), and nothing moves when the HTML
+ * comes. Each child takes `FRAME_CELL_ITEM`.
+ */
+export function FrameCell({ empty, children }: { empty?: ReactNode; children: ReactNode }) {
+  return (
+    <div className="grid min-h-0 flex-1">
+      {empty ? <div className={`min-h-0 ${FRAME_CELL_ITEM}`}>{empty}</div> : null}
+      {children}
+    </div>
+  );
+}
+
+export const FRAME_CELL_ITEM = 'col-start-1 row-start-1';
+
+/**
  * Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown.
- * Made before there is any HTML too, hidden (`empty` stands in for it), once the page is idle:
- * the frame is made and its first document loaded while nobody types, not in the first keys
- * of the message, and not in the page's first render either.
+ * Made before there is any HTML too, out of sight (`empty` stands in for it), once the page is
+ * idle: the frame is made and its first document loaded while nobody types, not in the first
+ * keys of the message, and not in the page's first render either. Until then its place is
+ * kept.
  */
 export function EmailFrame({
   className = FRAME_CLASS,
@@ -24,7 +41,12 @@ export function EmailFrame({
   const { t } = useTranslation();
   const [idle, setIdle] = useState(false);
   useEffect(() => (idle ? undefined : whenIdle(() => setIdle(true))), [idle]);
-  if (!props.html && !idle) return props.empty;
+  const place = (
+    <FrameCell empty={props.empty}>
+      <div className={`invisible ${FRAME_CELL_ITEM} ${className}`} />
+    </FrameCell>
+  );
+  if (!props.html && !idle) return place;
   return (
     <Suspense
       fallback={
@@ -36,7 +58,7 @@ export function EmailFrame({
             {t('preview.email.preparing')}
           </p>
         ) : (
-          props.empty
+          place
         )
       }
     >
