@@ -3,7 +3,7 @@ import { useTranslation } from '../../../i18n';
 import { emailPreviewDocument, sanitizeEmailHtmlWithReport } from '../../../lib/sanitize-html';
 import { SLOW_MAX_WAIT_MS, SLOW_QUIET_MS } from '../../../lib/quiet-timer';
 import { useQuietValue } from '../../../lib/use-quiet-value';
-import { FRAME_CELL_ITEM, FrameCell } from './email-frame';
+import { FrameCell } from './email-frame';
 
 /**
  * Email or letter HTML in a frame that can do nothing: sanitised first, then shown through
@@ -47,7 +47,7 @@ export function EmailFrameContent({
     <FrameCell empty={blank ? empty : null}>
       <div
         inert={blank}
-        className={`flex h-full min-h-0 flex-col gap-1 ${FRAME_CELL_ITEM} ${blank ? 'opacity-0' : ''}`}
+        className={`flex h-full min-h-0 flex-col gap-1 ${blank ? 'opacity-0' : ''}`}
       >
         <iframe
           title={title}

@@ -14,18 +14,16 @@ const FRAME_CLASS = 'h-96 rounded-md border border-slate-200 dark:border-slate-7
 /**
  * `empty` and the frame in one place, one over the other: the frame keeps the size it shows
  * with while `empty` is shown (see ./email-frame-content), and nothing moves when the HTML
- * comes. Each child takes `FRAME_CELL_ITEM`.
+ * comes.
  */
 export function FrameCell({ empty, children }: { empty?: ReactNode; children: ReactNode }) {
   return (
     <div className="grid min-h-0 flex-1">
-      {empty ? <div className={`min-h-0 ${FRAME_CELL_ITEM}`}>{empty}</div> : null}
-      {children}
+      {empty ? <div className="col-start-1 row-start-1 min-h-0">{empty}</div> : null}
+      <div className="col-start-1 row-start-1 min-h-0">{children}</div>
     </div>
   );
 }
-
-export const FRAME_CELL_ITEM = 'col-start-1 row-start-1';
 
 /**
  * Email or letter HTML in a locked frame (see ./email-frame-content), loaded when first shown.
@@ -43,7 +41,7 @@ export function EmailFrame({
   useEffect(() => (idle ? undefined : whenIdle(() => setIdle(true))), [idle]);
   const place = (
     <FrameCell empty={props.empty}>
-      <div className={`invisible ${FRAME_CELL_ITEM} ${className}`} />
+      <div className={`invisible ${className}`} />
     </FrameCell>
   );
   if (!props.html && !idle) return place;
