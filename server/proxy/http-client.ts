@@ -1,4 +1,9 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { urlToHttpOptions } from 'node:url';
 
@@ -76,47 +81,59 @@ export function createHttpClient(baseUrl: string): HttpSend {
             : Buffer.from(body);
       if (payload)
         headers = Object.assign({}, headers, { 'content-length': String(payload.byteLength) });
-
-      // The handlers are inline arrows on purpose: `tsx` (how `npm start` runs the server)
-      // compiles with esbuild's keepNames, which gives every named function made per call a
-      // `defineProperty` of its name, about half a microsecond on each request.
-      const req = send(
-        { protocol, hostname, port, auth, path: prefix + target, method, headers, agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', (error) => {
-            clearTimeout(timer);
-            reject(networkError(method, prefix + target, error));
-          });
-          res.on('end', () => {
-            clearTimeout(timer);
-            const status = res.statusCode ?? 502;
-            resolve({
-              status,
-              headers: res.headers,
-              body: hasNoBody(method, status)
-                ? null
-                : chunks.length === 1
-                  ? (chunks[0] as Buffer)
-                  : Buffer.concat(chunks),
-            });
-          });
-        },
-      );
-      // One timer per call; unref'd like AbortSignal.timeout, so it never holds the process open.
+      let req: ClientRequest;
+      // One timer for the whole exchange, a repeated request included; unref'd like
+      // AbortSignal.timeout, so it never holds the process open.
       const timer = setTimeout(() => {
         reject(new HttpTimeoutError(`No complete answer within ${timeoutMs} ms`));
         req.destroy();
       }, timeoutMs);
       timer.unref();
-      req.on('error', (error) => {
-        clearTimeout(timer);
-        reject(networkError(method, prefix + target, error));
-      });
-      req.end(payload);
+
+      // The handlers are inline arrows on purpose: `tsx` (how `npm start` runs the server)
+      // compiles with esbuild's keepNames, which gives every named function made per call a
+      // `defineProperty` of its name, about half a microsecond on each request.
+      const attempt = (repeat: boolean) => {
+        req = send(
+          { protocol, hostname, port, auth, path: prefix + target, method, headers, agent },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('error', (error) => {
+              clearTimeout(timer);
+              reject(networkError(method, prefix + target, error));
+            });
+            res.on('end', () => {
+              clearTimeout(timer);
+              const status = res.statusCode ?? 502;
+              resolve({
+                status,
+                headers: res.headers,
+                body: hasNoBody(method, status)
+                  ? null
+                  : chunks.length === 1
+                    ? (chunks[0] as Buffer)
+                    : Buffer.concat(chunks),
+              });
+            });
+          },
+        );
+        req.on('error', (error) => {
+          // A kept-alive connection the other side closed while it was idle breaks as the
+          // request goes out on it: a read is asked again, once, on a new connection.
+          if (repeat && req.reusedSocket && CLOSED_IDLE.has((error as { code?: string }).code!))
+            return attempt(false);
+          clearTimeout(timer);
+          reject(networkError(method, prefix + target, error));
+        });
+        req.end(payload);
+      };
+      attempt(method === 'GET' || method === 'HEAD');
     });
 }
+
+/** What a request on a kept-alive connection the other side has just closed fails with. */
+const CLOSED_IDLE = new Set(['ECONNRESET', 'EPIPE']);
 
 function networkError(method: string, url: string, cause: Error): HttpNetworkError {
   return new HttpNetworkError(`${method} ${url} failed`, { cause });
