@@ -3,6 +3,7 @@ import {
   request as httpRequest,
   type ClientRequest,
   type IncomingHttpHeaders,
+  type RequestOptions,
 } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { urlToHttpOptions } from 'node:url';
@@ -81,59 +82,83 @@ export function createHttpClient(baseUrl: string): HttpSend {
             : Buffer.from(body);
       if (payload)
         headers = Object.assign({}, headers, { 'content-length': String(payload.byteLength) });
-      let req: ClientRequest;
+      const exchange: Exchange = {
+        send,
+        options: { protocol, hostname, port, auth, path: prefix + target, method, headers, agent },
+        payload,
+        repeat: method === 'GET' || method === 'HEAD',
+        resolve,
+        reject,
+      };
       // One timer for the whole exchange, a repeated request included; unref'd like
       // AbortSignal.timeout, so it never holds the process open.
-      const timer = setTimeout(() => {
+      exchange.timer = setTimeout(() => {
         reject(new HttpTimeoutError(`No complete answer within ${timeoutMs} ms`));
-        req.destroy();
+        exchange.req?.destroy();
       }, timeoutMs);
-      timer.unref();
-
-      // The handlers are inline arrows on purpose: `tsx` (how `npm start` runs the server)
-      // compiles with esbuild's keepNames, which gives every named function made per call a
-      // `defineProperty` of its name, about half a microsecond on each request.
-      const attempt = (repeat: boolean) => {
-        req = send(
-          { protocol, hostname, port, auth, path: prefix + target, method, headers, agent },
-          (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('error', (error) => {
-              clearTimeout(timer);
-              reject(networkError(method, prefix + target, error));
-            });
-            res.on('end', () => {
-              clearTimeout(timer);
-              const status = res.statusCode ?? 502;
-              resolve({
-                status,
-                headers: res.headers,
-                body: hasNoBody(method, status)
-                  ? null
-                  : chunks.length === 1
-                    ? (chunks[0] as Buffer)
-                    : Buffer.concat(chunks),
-              });
-            });
-          },
-        );
-        req.on('error', (error) => {
-          // A kept-alive connection the other side closed while it was idle breaks as the
-          // request goes out on it: a read is asked again, once, on a new connection.
-          if (repeat && req.reusedSocket && CLOSED_IDLE.has((error as { code?: string }).code!))
-            return attempt(false);
-          clearTimeout(timer);
-          reject(networkError(method, prefix + target, error));
-        });
-        req.end(payload);
-      };
-      attempt(method === 'GET' || method === 'HEAD');
+      exchange.timer.unref();
+      attempt(exchange);
     });
+}
+
+/** One call, carried from its request to a repeat of it (see `attempt`). */
+interface Exchange {
+  send: typeof httpRequest;
+  options: RequestOptions & { method: string; path: string };
+  payload: Buffer | undefined;
+  /** Whether a request that breaks on a connection the other side closed is sent again. */
+  repeat: boolean;
+  req?: ClientRequest;
+  timer?: NodeJS.Timeout;
+  resolve: (answer: HttpAnswer) => void;
+  reject: (error: Error) => void;
 }
 
 /** What a request on a kept-alive connection the other side has just closed fails with. */
 const CLOSED_IDLE = new Set(['ECONNRESET', 'EPIPE']);
+
+// The handlers are inline arrows on purpose: `tsx` (how `npm start` runs the server) compiles
+// with esbuild's keepNames, which gives every named function made per call a `defineProperty`
+// of its name, about half a microsecond on each request.
+function attempt(exchange: Exchange) {
+  const { method, path } = exchange.options;
+  const req = (exchange.req = exchange.send(exchange.options, (res) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('error', (error) => {
+      clearTimeout(exchange.timer);
+      exchange.reject(networkError(method, path, error));
+    });
+    res.on('end', () => {
+      clearTimeout(exchange.timer);
+      const status = res.statusCode ?? 502;
+      exchange.resolve({
+        status,
+        headers: res.headers,
+        body: hasNoBody(method, status)
+          ? null
+          : chunks.length === 1
+            ? (chunks[0] as Buffer)
+            : Buffer.concat(chunks),
+      });
+    });
+  }));
+  req.on('error', (error) => {
+    // A kept-alive connection the other side closed while it was idle breaks as the request
+    // goes out on it: a read is asked again, once, on a new connection.
+    if (
+      exchange.repeat &&
+      req.reusedSocket &&
+      CLOSED_IDLE.has((error as { code?: string }).code!)
+    ) {
+      exchange.repeat = false;
+      return attempt(exchange);
+    }
+    clearTimeout(exchange.timer);
+    exchange.reject(networkError(method, path, error));
+  });
+  req.end(exchange.payload);
+}
 
 function networkError(method: string, url: string, cause: Error): HttpNetworkError {
   return new HttpNetworkError(`${method} ${url} failed`, { cause });
