@@ -94,6 +94,8 @@ export function createHttpClient(baseUrl: string): HttpSend {
       // AbortSignal.timeout, so it never holds the process open.
       exchange.timer = setTimeout(() => {
         reject(new HttpTimeoutError(`No complete answer within ${timeoutMs} ms`));
+        // The request ended here breaks like a closed connection: it is not one to repeat.
+        exchange.repeat = false;
         exchange.req?.destroy();
       }, timeoutMs);
       exchange.timer.unref();
